@@ -1,0 +1,50 @@
+package org.phoneprov.common.config;
+
+import java.util.List;
+import java.util.Map;
+import org.phoneprov.common.provision.CatalogEntry;
+import org.phoneprov.common.provision.Model;
+
+/**
+ * What a model's phones download (seed 2.4.1 and 2.4.2): the static catalog files,
+ * paths relative to the files root, and the templates and base names of the files the
+ * suite renders for it.
+ *
+ * @param infName       the configured INF name, the phone's {@code AutoprovisionConfigname}
+ *                      and the DHCP option 67 file name (seed 2.2)
+ * @param commonConfig  base name of the common config; the served name adds a content hash,
+ *                      because the phone downloads it only when the name changes (seed 2.1, 2.4.1 step 15)
+ * @param telcfg        base name of the telephone config, named the same way (2.4.1 step 14)
+ */
+public record ModelConfig(
+        Model model,
+        String infName,
+        Map<CatalogEntry, List<String>> catalog,
+        String commonConfig,
+        String telcfg,
+        Templates templates,
+        Map<String, String> vars) {
+
+    public ModelConfig {
+        catalog = Map.copyOf(catalog);
+        vars = Map.copyOf(vars);
+    }
+
+    /** Template names, looked up in the admin's templates folder first, then the built-in ones. */
+    public record Templates(String common, String telcfg, String mac) {
+        public static Templates defaults(Model m) {
+            String f = m.templateFolder();
+            return new Templates(f + "/common.txt", f + "/telcfg.txt", f + "/mac.txt");
+        }
+    }
+
+    public List<String> files(CatalogEntry e) {
+        return catalog.getOrDefault(e, List.of());
+    }
+
+    public static ModelConfig defaults(Model m) {
+        String short2 = m.name().substring(2);
+        return new ModelConfig(m, m.name() + ".inf", Map.of(), "ComConf" + short2, "TelConf" + short2,
+                Templates.defaults(m), Map.of());
+    }
+}

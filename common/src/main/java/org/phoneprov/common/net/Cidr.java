@@ -1,0 +1,50 @@
+package org.phoneprov.common.net;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/** An address block such as {@code 10.77.0.0/16}. */
+public record Cidr(InetAddress network, int prefix) {
+    public static Optional<Cidr> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        Optional<InetAddress> a = Addresses.parseLiteral(text.substring(0, slash));
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        int bits = a.get().getAddress().length * 8;
+        int prefix;
+        try {
+            prefix = Integer.parseInt(text.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (prefix < 0 || prefix > bits) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cidr(a.get(), prefix));
+    }
+
+    public boolean contains(InetAddress a) {
+        byte[] n = network.getAddress();
+        byte[] x = a.getAddress();
+        if (n.length != x.length) {
+            return false;
+        }
+        int bits = n.length * 8;
+        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+        return new BigInteger(1, n).and(mask).equals(new BigInteger(1, x).and(mask));
+    }
+
+    @Override
+    public String toString() {
+        return network.getHostAddress() + "/" + prefix;
+    }
+}

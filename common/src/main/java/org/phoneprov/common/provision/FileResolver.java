@@ -1,0 +1,14 @@
+package org.phoneprov.common.provision;
+
+/**
+ * The one place that knows which bytes a name stands for. httpd and tftpd both ask
+ * it, so the two transports can never serve different files under one name.
+ */
+public interface FileResolver {
+    /**
+     * @param name      the requested name, already percent-decoded, relative to the
+     *                  server root; a leading '/' is allowed and ignored
+     * @param transport decides the INF flavour (file names for TFTP, URLs for HTTP)
+     */
+    Lookup resolve(String name, Transport transport);
+}

@@ -1,0 +1,54 @@
+package org.phoneprov.common.provision;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The phone models of the APS seed (section 1.1): ST2030 and ST2022, each as a SIP
+ * ({@code S}) or MGCP ({@code M}) variant. The model name is also the file-name
+ * prefix of its MAC-specific config (seed 2.1: {@code ST2030S_009096A1B1C1.txt}).
+ */
+public enum Model {
+    ST2030S("ST2030", Protocol.SIP),
+    ST2030M("ST2030", Protocol.MGCP),
+    ST2022S("ST2022", Protocol.SIP),
+    ST2022M("ST2022", Protocol.MGCP);
+
+    public enum Protocol { SIP, MGCP }
+
+    private final String hardware;
+    private final Protocol protocol;
+
+    Model(String hardware, Protocol protocol) {
+        this.hardware = hardware;
+        this.protocol = protocol;
+    }
+
+    /** {@code ST2030}: what option 60's model id carries (seed 2.4). */
+    public String hardware() {
+        return hardware;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** {@code ST2030S_}: prefix of the MAC-specific config and INF names (seed 2.1, 2.2). */
+    public String filePrefix() {
+        return name() + "_";
+    }
+
+    /** The family folder of the built-in templates, {@code st20xx/sip}. */
+    public String templateFolder() {
+        return "st20xx/" + protocol.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Model> parse(String text) {
+        for (Model m : values()) {
+            if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}
