@@ -24,25 +24,28 @@ final class InventoryReader {
 
     static Map<Mac, Device> read(MapView root, Path base, Map<String, DeviceClass> classes, Problems problems) {
         Map<Mac, Device> out = new LinkedHashMap<>();
-        readDevices(root, classes, problems, out);
+        Map<Mac, Location> seen = new java.util.HashMap<>();
+        readDevices(root, classes, problems, out, seen);
         Optional<String> include = root.string("inventory");
         if (include.isPresent()) {
             Path file = base.resolve(include.get()).normalize();
             ConfigLoader.readFile(file, problems, root.at("inventory"), "inventory").ifPresent(inv -> {
                 inv.allowOnly("devices");
-                readDevices(inv, classes, problems, out);
+                readDevices(inv, classes, problems, out, seen);
             });
         }
         return out;
     }
 
-    private static void readDevices(MapView m, Map<String, DeviceClass> classes, Problems problems, Map<Mac, Device> out) {
+    private static void readDevices(MapView m, Map<String, DeviceClass> classes, Problems problems,
+                                    Map<Mac, Device> out, Map<Mac, Location> seen) {
         for (MapView.Item item : m.list("devices")) {
-            MapView.of(item.node(), item.path(), problems).ifPresent(d -> device(d, classes, problems, out));
+            MapView.of(item.node(), item.path(), problems).ifPresent(d -> device(d, classes, problems, out, seen));
         }
     }
 
-    private static void device(MapView d, Map<String, DeviceClass> classes, Problems problems, Map<Mac, Device> out) {
+    private static void device(MapView d, Map<String, DeviceClass> classes, Problems problems,
+                               Map<Mac, Device> out, Map<Mac, Location> seen) {
         d.allowOnly("mac", "model", "class", "address", "lines", "vars");
         Optional<Mac> mac = d.requiredString("mac").flatMap(text -> {
             Optional<Mac> parsed = Mac.parse(text);
@@ -76,14 +79,15 @@ final class InventoryReader {
             MapView.of(item.node(), item.path(), problems).ifPresent(l -> line(l).ifPresent(lines::add));
         }
         Map<String, String> vars = d.stringMap("vars");
-        if (mac.isEmpty() || model.isEmpty()) {
-            return;
+        if (mac.isPresent()) {
+            Location p = seen.putIfAbsent(mac.get(), d.at("mac"));
+            if (p != null) {
+                problems.add(d.at("mac"), d.keyPath("mac"), "duplicate MAC " + mac.get() + " (already listed at "
+                        + p.file().getFileName() + ":" + p.line() + ":" + p.column() + ")");
+                return;
+            }
         }
-        Device previous = out.get(mac.get());
-        if (previous != null) {
-            Location p = previous.at();
-            problems.add(d.at("mac"), d.keyPath("mac"), "duplicate MAC " + mac.get() + " (already listed at "
-                    + p.file().getFileName() + ":" + p.line() + ":" + p.column() + ")");
+        if (mac.isEmpty() || model.isEmpty()) {
             return;
         }
         out.put(mac.get(), new Device(mac.get(), model.get(), className, address, lines, vars, d.at("mac")));

@@ -1,0 +1,26 @@
+package org.phoneprov.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code phoneprov <command>}: the one entry point for admins, tests and benchmarks. */
+@Command(name = "phoneprov", mixinStandardHelpOptions = true, version = "phoneprov 0.1.0",
+        description = "Zero-touch provisioning for IP phones: DHCP, TFTP, HTTP(S) and SIP from one config.",
+        subcommands = {CheckCommand.class, RenderCommand.class, RunCommand.class, DemoCommand.class,
+                EventsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+        System.exit(code);
+    }
+}

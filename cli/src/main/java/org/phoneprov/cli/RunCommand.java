@@ -1,0 +1,64 @@
+package org.phoneprov.cli;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.phoneprov.cli.run.SignalHandlers;
+import org.phoneprov.cli.run.SuiteRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code phoneprov run}: the daemons, in the foreground, until SIGTERM; SIGHUP reloads. */
+@Command(name = "run", description = {"Run the enabled daemons (or those named by --only) in the foreground.",
+        "SIGHUP reloads the config; SIGTERM stops cleanly."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    static final List<String> DAEMONS = List.of("dhcpd", "tftpd", "httpd", "sipd");
+
+    @Mixin
+    ConfigOption options;
+
+    @Option(names = "--only", split = ",", paramLabel = "DAEMON",
+            description = "Run only these daemons (dhcpd, tftpd, httpd, sipd), enabled in the config or not.")
+    List<String> only = List.of();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String d : only) {
+            if (!DAEMONS.contains(d.trim())) {
+                System.err.println("--only: unknown daemon '" + d + "'; choose from " + String.join(", ", DAEMONS));
+                return 2;
+            }
+            wanted.add(d.trim());
+        }
+        Optional<Loaded.Ok> ok = Loaded.loadOrReport(options.config, System.err);
+        if (ok.isEmpty()) {
+            return 1;
+        }
+        SuiteRuntime suite = new SuiteRuntime(options.config, wanted);
+        try {
+            suite.start(ok.get().snapshot());
+        } catch (Exception e) {
+            LOG.error("suite.start_failed error=\"{}\"", e.getMessage());
+            System.err.println("phoneprov: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        SignalHandlers.onReload(() -> suite.reload());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("suite.stopping");
+            suite.close();
+            LOG.info("suite.stopped");
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

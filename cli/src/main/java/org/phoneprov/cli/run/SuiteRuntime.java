@@ -1,0 +1,147 @@
+package org.phoneprov.cli.run;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.phoneprov.cli.Loaded;
+import org.phoneprov.common.config.DaemonConfig;
+import org.phoneprov.common.config.Problem;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.events.SqliteEventStore;
+import org.phoneprov.common.provision.ProvisioningSnapshot;
+import org.phoneprov.common.provision.ServedFile;
+import org.phoneprov.common.provision.Transport;
+import org.phoneprov.httpd.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running suite: the current snapshot, the event store and the daemons. A reload
+ * loads and renders the config off to the side and swaps the snapshot in one step;
+ * when anything is wrong the old snapshot keeps serving.
+ */
+public final class SuiteRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SuiteRuntime.class);
+    private final Path configFile;
+    private final Set<String> only;
+    private final AtomicReference<ProvisioningSnapshot> current = new AtomicReference<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
+    private SqliteEventStore events;
+
+    public SuiteRuntime(Path configFile, Set<String> only) {
+        this.configFile = configFile;
+        this.only = only;
+    }
+
+    /** Loads the config and starts every enabled daemon; on any failure nothing is left running. */
+    public void start(ProvisioningSnapshot snapshot) throws Exception {
+        current.set(snapshot);
+        SuiteConfig c = snapshot.config();
+        try {
+            events = SqliteEventStore.open(c.paths().state());
+            for (DaemonConfig d : c.daemons()) {
+                if (!wanted(d)) {
+                    continue;
+                }
+                switch (d.name()) {
+                    case "httpd" -> {
+                        HttpServer s = new HttpServer(d, current::get, events);
+                        running.add(s);
+                        bound.put("httpd", s.start());
+                    }
+                    default -> LOG.warn("daemon.unavailable daemon={} (not built yet in this version; skipped)", d.name());
+                }
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        if (running.isEmpty()) {
+            LOG.warn("suite.idle (no daemon enabled{}; enable one in the config)", only.isEmpty() ? "" : " among --only " + only);
+        }
+        LOG.info("suite.started config={} devices={} daemons={}", configFile, c.devices().size(), bound);
+    }
+
+    private boolean wanted(DaemonConfig d) {
+        return only.isEmpty() ? d.enabled() : only.contains(d.name());
+    }
+
+    public Map<String, InetSocketAddress> bound() {
+        return bound;
+    }
+
+    public ProvisioningSnapshot snapshot() {
+        return current.get();
+    }
+
+    public EventSink events() {
+        return events;
+    }
+
+    public Optional<SqliteEventStore> eventStore() {
+        return Optional.ofNullable(events);
+    }
+
+    /** SIGHUP: a valid config takes effect at once; an invalid one is refused and logged, the old one serves. */
+    public synchronized boolean reload() {
+        ProvisioningSnapshot old = current.get();
+        Loaded.Outcome o = Loaded.load(configFile, Optional.of(old));
+        if (o instanceof Loaded.Failed f) {
+            LOG.error("config.reload_refused config={} errors={} (the previous config keeps serving)",
+                    configFile, f.problems().size());
+            for (Problem p : f.problems()) {
+                LOG.error("config.error {}", p);
+            }
+            return false;
+        }
+        ProvisioningSnapshot next = ((Loaded.Ok) o).snapshot();
+        for (DaemonConfig d : next.config().daemons()) {
+            DaemonConfig before = old.config().daemons().stream().filter(x -> x.name().equals(d.name())).findFirst().orElseThrow();
+            if (!before.equals(d)) {
+                LOG.warn("config.restart_needed daemon={} (listen settings changed; they apply at the next start)", d.name());
+            }
+        }
+        if (!old.config().paths().state().equals(next.config().paths().state())) {
+            LOG.warn("config.restart_needed key=paths.state (applies at the next start)");
+        }
+        current.set(next);
+        LOG.info("config.reloaded config={} devices={} changed_mac_configs={}", configFile,
+                next.config().devices().size(), changed(old, next));
+        return true;
+    }
+
+    private static long changed(ProvisioningSnapshot a, ProvisioningSnapshot b) {
+        long n = 0;
+        for (Map.Entry<String, ServedFile.Generated> e : b.macConfigs().entrySet()) {
+            ServedFile.Generated before = a.macConfigs().get(e.getKey());
+            if (before == null || !before.etag().equals(e.getValue().etag())) {
+                n++;
+            }
+        }
+        return n + (a.shared(Transport.HTTP).keySet().equals(b.shared(Transport.HTTP).keySet()) ? 0 : 1);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("daemon.stop_failed error=\"{}\"", e.toString());
+            }
+        }
+        running.clear();
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.phoneprov.common.provision;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.phoneprov.common.config.Device;
+import org.phoneprov.common.config.ModelConfig;
+import org.phoneprov.common.config.Problem;
+import org.phoneprov.common.config.Problems;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.config.yaml.Location;
+import org.phoneprov.common.mac.Mac;
+
+/**
+ * Renders a {@link SuiteConfig} into a {@link ProvisioningSnapshot}. Template errors
+ * are config problems like any other: a config whose templates do not render is not
+ * loaded (at start) and not swapped in (on reload).
+ */
+public final class SnapshotBuilder {
+    private SnapshotBuilder() {
+    }
+
+    public record Result(Optional<ProvisioningSnapshot> snapshot, List<Problem> problems) {
+    }
+
+    /**
+     * @param previous the snapshot being replaced: a file whose content did not change
+     *                 keeps its Last-Modified time, so phones and caches see no change
+     */
+    public static Result build(SuiteConfig config, Optional<ProvisioningSnapshot> previous, long nowMillis) {
+        Problems problems = new Problems();
+        SuiteUrls urls = SuiteUrls.of(config);
+        TemplateRenderer renderer = new TemplateRenderer(config.paths().templates());
+        Stamp stamp = new Stamp(previous, nowMillis);
+        Location cfgAt = new Location(config.source(), 1, 1);
+
+        Map<Transport, Map<String, ServedFile.Generated>> shared = new EnumMap<>(Transport.class);
+        for (Transport t : Transport.values()) {
+            shared.put(t, new HashMap<>());
+        }
+        Map<Model, ModelFiles> models = new EnumMap<>(Model.class);
+        Map<String, String> taken = new HashMap<>();
+        for (Model m : Model.values()) {
+            ModelConfig mc = config.model(m);
+            Map<String, Object> ctx = TemplateContext.forModel(config, urls, mc);
+            Optional<String> common = render(renderer, mc.templates().common(), ctx, problems, config);
+            Optional<String> telcfg = render(renderer, mc.templates().telcfg(), ctx, problems, config);
+            if (common.isEmpty() || telcfg.isEmpty()) {
+                continue;
+            }
+            ServedFile.Generated commonFile = stamp.generated(contentNamed(mc.commonConfig(), common.get()),
+                    common.get(), Optional.empty(), FileKind.COMMON_CONFIG);
+            ServedFile.Generated telcfgFile = stamp.generated(contentNamed(mc.telcfg(), telcfg.get()),
+                    telcfg.get(), Optional.empty(), FileKind.TELCFG);
+            ServedFile.Generated tftpInf = stamp.generated(mc.infName(),
+                    InfBuilder.build(mc, Transport.TFTP, urls, commonFile.name(), telcfgFile.name()),
+                    Optional.empty(), FileKind.INF);
+            ServedFile.Generated httpInf = stamp.generated(mc.infName(),
+                    InfBuilder.build(mc, Transport.HTTP, urls, commonFile.name(), telcfgFile.name()),
+                    Optional.empty(), FileKind.INF);
+            models.put(m, new ModelFiles(tftpInf, httpInf, commonFile, telcfgFile));
+            for (ServedFile.Generated g : List.of(commonFile, telcfgFile, tftpInf)) {
+                String key = g.name().toLowerCase(Locale.ROOT);
+                String owner = taken.putIfAbsent(key, m.name());
+                if (owner != null) {
+                    problems.add(cfgAt, "models." + m.name(), "file name '" + g.name() + "' is also used by "
+                            + owner + "; give each model its own inf_name, common_config and telcfg");
+                }
+            }
+            shared.get(Transport.TFTP).put(tftpInf.name().toLowerCase(Locale.ROOT), tftpInf);
+            shared.get(Transport.HTTP).put(httpInf.name().toLowerCase(Locale.ROOT), httpInf);
+            for (Transport t : Transport.values()) {
+                shared.get(t).put(commonFile.name().toLowerCase(Locale.ROOT), commonFile);
+                shared.get(t).put(telcfgFile.name().toLowerCase(Locale.ROOT), telcfgFile);
+            }
+        }
+
+        Map<String, ServedFile.Generated> macConfigs = new HashMap<>(config.devices().size() * 2);
+        for (Device d : config.devices().values()) {
+            ModelConfig mc = config.model(d.model());
+            Map<String, Object> ctx = TemplateContext.forDevice(config, urls, mc, d);
+            Optional<String> text = render(renderer, mc.templates().mac(), ctx, problems, config);
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!text.get().contains(ConfigSn.PLACEHOLDER)) {
+                problems.add(new Location(Path.of(renderer.origin(mc.templates().mac())), 1, 1), "config_sn",
+                        "the MAC config template never writes {{ config_sn }}; phones apply a MAC config only "
+                                + "when config_sn changes (APS seed 2.4.1 step 17)");
+                continue;
+            }
+            String name = d.model().filePrefix() + d.mac().hex() + ".txt";
+            macConfigs.put(name.toLowerCase(Locale.ROOT),
+                    stamp.generated(name, ConfigSn.fill(text.get()), Optional.of(d.mac()), FileKind.MAC_CONFIG));
+        }
+
+        StaticFiles statics;
+        try {
+            statics = new StaticFiles(config.paths().files());
+        } catch (IOException e) {
+            problems.add(cfgAt, "paths.files", "cannot open the files root: " + e.getMessage());
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        return new Result(Optional.of(new ProvisioningSnapshot(config, urls, shared, models, macConfigs, statics)),
+                List.of());
+    }
+
+    /** {@code ComConf2030S_1a2b3c4d.txt}: a new name whenever the content changes (seed 2.1, prerequisite 3). */
+    static String contentNamed(String base, String content) {
+        return base + "_" + ConfigSn.shortHash(content.getBytes(StandardCharsets.UTF_8), 8) + ".txt";
+    }
+
+    private static Optional<String> render(TemplateRenderer r, String template, Map<String, Object> ctx,
+                                           Problems problems, SuiteConfig config) {
+        try {
+            return Optional.of(r.render(template, ctx));
+        } catch (TemplateRenderer.TemplateError e) {
+            String origin = r.origin(e.template());
+            problems.add(new Location(Path.of(origin), e.line(), 1), "template " + e.template(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Makes Generated files, reusing the previous Last-Modified when the bytes are the same. */
+    private static final class Stamp {
+        private final Map<String, ServedFile.Generated> before = new HashMap<>();
+        private final long now;
+
+        Stamp(Optional<ProvisioningSnapshot> previous, long now) {
+            this.now = now;
+            previous.ifPresent(p -> {
+                for (Transport t : Transport.values()) {
+                    p.shared(t).values().forEach(g -> before.put(g.etag(), g));
+                }
+                p.macConfigs().values().forEach(g -> before.put(g.etag(), g));
+            });
+        }
+
+        ServedFile.Generated generated(String name, String content, Optional<Mac> device, FileKind kind) {
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            String etag = "\"" + ConfigSn.shortHash(bytes, 20) + "\"";
+            ServedFile.Generated old = before.get(etag);
+            long modified = old != null ? old.lastModified() : now - now % 1000;
+            return new ServedFile.Generated(name, bytes, etag, modified, ContentTypes.of(name), device, kind);
+        }
+    }
+
+}

@@ -1,0 +1,93 @@
+package org.phoneprov.common.provision;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.phoneprov.common.config.Device;
+import org.phoneprov.common.config.DeviceClass;
+import org.phoneprov.common.config.ModelConfig;
+import org.phoneprov.common.config.SuiteConfig;
+
+/**
+ * The variables a template sees. Documented in the README; names are snake_case like
+ * the config. {@code vars} merges, later winning: suite, model, class, device.
+ */
+public final class TemplateContext {
+    private TemplateContext() {
+    }
+
+    static Map<String, Object> suite(SuiteConfig c, SuiteUrls urls) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", c.identity().name());
+        s.put("address", c.identity().address().getHostAddress());
+        s.put("http_url", urls.httpBase());
+        s.put("http_server", urls.httpServer());
+        s.put("tftp_server", urls.tftpServer());
+        s.put("check_sync_source", urls.checkSyncSource());
+        return s;
+    }
+
+    static Map<String, Object> model(ModelConfig m) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("name", m.model().name());
+        x.put("hardware", m.model().hardware());
+        x.put("protocol", m.model().protocol().name().toLowerCase(java.util.Locale.ROOT));
+        x.put("inf_name", m.infName());
+        return x;
+    }
+
+    /** For the common config and telcfg: no device. */
+    public static Map<String, Object> forModel(SuiteConfig c, SuiteUrls urls, ModelConfig m) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("suite", suite(c, urls));
+        ctx.put("model", model(m));
+        Map<String, String> vars = new LinkedHashMap<>(c.vars());
+        vars.putAll(m.vars());
+        ctx.put("vars", vars);
+        ctx.put("config_sn", ConfigSn.PLACEHOLDER);
+        return ctx;
+    }
+
+    /** For a MAC-specific config. */
+    public static Map<String, Object> forDevice(SuiteConfig c, SuiteUrls urls, ModelConfig m, Device d) {
+        Map<String, Object> ctx = forModel(c, urls, m);
+        Optional<DeviceClass> cls = classOf(c, d);
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars = (Map<String, String>) ctx.get("vars");
+        cls.ifPresent(k -> vars.putAll(k.vars()));
+        vars.putAll(d.vars());
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("mac", d.mac().hex());
+        device.put("mac_colon", d.mac().colon());
+        device.put("model", d.model().name());
+        device.put("class", cls.map(DeviceClass::name).orElse(""));
+        device.put("address", d.address().map(a -> a.getHostAddress()).orElse(""));
+        ctx.put("device", device);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < d.lines().size(); i++) {
+            Device.Line l = d.lines().get(i);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("index", i + 1);
+            line.put("number", l.number());
+            line.put("auth_user", l.authUser());
+            line.put("password", l.password());
+            line.put("display_name", l.displayName());
+            line.put("registrar", l.registrar());
+            line.put("proxy", l.proxy());
+            lines.add(line);
+        }
+        ctx.put("lines", lines);
+        return ctx;
+    }
+
+    /** The device's class: the one it names, else the first class (in written order) that matches it. */
+    public static Optional<DeviceClass> classOf(SuiteConfig c, Device d) {
+        if (d.className().isPresent()) {
+            return Optional.ofNullable(c.classes().get(d.className().get()));
+        }
+        return c.classes().values().stream().filter(k -> k.matches(d.model(), d.mac())).findFirst();
+    }
+}
