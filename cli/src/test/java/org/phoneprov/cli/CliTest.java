@@ -1,0 +1,86 @@
+package org.phoneprov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("phoneprov.root", "..")).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void everyExampleConfigPassesCheck() {
+        for (String ex : new String[] {"examples/office/phoneprov.yaml", "examples/lab/phoneprov.yaml"}) {
+            Run r = cli("check", "--config", repo().resolve(ex).toString());
+            assertEquals(0, r.code(), ex + ": " + r.err());
+            assertTrue(r.out().contains(": OK"), r.out());
+        }
+    }
+
+    @Test
+    void checkPrintsFileLineColumnAndExitsOne() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "suite:\n  address: 10.0.0.256\nhttpd:\n  prot: 80\n");
+        Run r = cli("check", "--config", cfg.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(cfg.toAbsolutePath() + ":2:12: suite.address:"), r.err());
+        assertTrue(r.err().contains(cfg.toAbsolutePath() + ":4:3: httpd.prot: unknown key (did you mean 'port'?)"), r.err());
+        assertTrue(r.err().contains("2 errors in"), r.err());
+    }
+
+    @Test
+    void renderShowsADevicesFilesAndOneFile() {
+        String cfg = repo().resolve("examples/office/phoneprov.yaml").toString();
+        Run list = cli("render", "--config", cfg, "--mac", "00-14-7f-10-00-01");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("ST2030S_00147F100001.inf"), list.out());
+        assertTrue(list.out().contains("MAC_CONFIG"), list.out());
+        Run one = cli("render", "--config", cfg, "--mac", "00147F100001", "--file", "ST2030S_00147F100001.txt");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("config_sn="), one.out());
+        Run unknown = cli("render", "--config", cfg, "--mac", "00147F10FFFF");
+        assertEquals(1, unknown.code());
+        Run all = cli("render", "--config", cfg, "--all", "--out", dir.resolve("out").toString());
+        assertEquals(0, all.code(), all.err());
+        assertTrue(Files.exists(dir.resolve("out/ST2022M_00147F130003.txt")));
+    }
+
+    @Test
+    void runRefusesUnknownDaemons() {
+        Run r = cli("run", "--config", repo().resolve("examples/office/phoneprov.yaml").toString(), "--only", "ftpd");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown daemon 'ftpd'"), r.err());
+    }
+}

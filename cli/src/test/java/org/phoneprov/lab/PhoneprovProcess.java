@@ -1,0 +1,78 @@
+package org.phoneprov.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code phoneprov run} as a real process (in a namespace), its output kept in a log file. */
+public final class PhoneprovProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private PhoneprovProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static Path jar() {
+        String p = System.getProperty("phoneprov.jar");
+        if (p == null || !Files.isRegularFile(Path.of(p))) {
+            throw new IllegalStateException("phoneprov.jar not built (run through 'mvn verify'): " + p);
+        }
+        return Path.of(p);
+    }
+
+    public static Path repoRoot() {
+        return Path.of(System.getProperty("phoneprov.root", "..")).toAbsolutePath().normalize();
+    }
+
+    public static PhoneprovProcess start(String netns, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (netns != null) {
+            cmd.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        cmd.addAll(List.of("java", "-Xmx256m", "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PhoneprovProcess(p, log);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    public void signal(String sig) {
+        Sh.run("kill", "-" + sig, Long.toString(process.pid())).ok();
+    }
+
+    /** SIGTERM, then the exit code (or -1 if it did not stop in time and had to be killed). */
+    public int stop(int seconds) throws InterruptedException {
+        if (!process.isAlive()) {
+            return process.exitValue();
+        }
+        signal("TERM");
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop(10);
+        }
+    }
+}
