@@ -56,10 +56,15 @@ final class DemoCommand implements Callable<Integer> {
                     failures += bootPhone(http, port, d);
                 }
                 suite.eventStore().orElseThrow().flush();
-                List<Event> events = suite.eventStore().orElseThrow().recent(Optional.empty(), 1000);
+                Device first = ok.get().config().devices().values().iterator().next();
+                List<Event> events = suite.eventStore().orElseThrow().recent(Optional.of(first.mac()), 1000);
                 System.out.println();
-                System.out.println("httpd recorded " + events.size() + " events; see them later with "
-                        + "'phoneprov events --config " + config + " --mac MAC' (use --keep to keep the folder).");
+                System.out.println("Every request is an event. What httpd recorded for " + first.mac()
+                        + " ('phoneprov events --mac " + first.mac() + "'):");
+                for (Event e : events) {
+                    System.out.printf("   %-5s %-4s %-28s %6d B %6.1f ms  from %s%n", e.action(), e.result(), e.file(),
+                            e.bytes(), e.micros() / 1000.0, e.client().map(a -> a.getHostString()).orElse("-"));
+                }
                 System.out.println(failures == 0 ? "All demo phones provisioned." : failures + " downloads failed.");
                 return failures == 0 ? 0 : 1;
             }
@@ -102,8 +107,8 @@ final class DemoCommand implements Callable<Integer> {
         line("mac config", macConfig, r);
         if (r.statusCode() == 200) {
             InfFile cfg = InfFile.parse(new String(r.body(), StandardCharsets.UTF_8));
-            System.out.println("   config_sn=" + cfg.first("config_sn").orElse("?") + ", lines: "
-                    + cfg.all("UserNumber") + ", AuthNotifyCheckSync=" + cfg.first("AuthNotifyCheckSync").orElse("?"));
+            System.out.println("   config_sn=" + cfg.first("config_sn").orElse("?") + ", lines: " + cfg.all("UserNumber")
+                    + cfg.first("AuthNotifyCheckSync").map(a -> ", check-sync trusted only from " + a).orElse(""));
         } else {
             failures++;
         }

@@ -244,6 +244,14 @@ class HttpLabIT {
         assertEquals(0, server.stop(15), log());
         assertTrue(log().contains("suite.stopped"), log());
         assertFalse(log().contains("Exception"), "no stack traces: " + log());
+        Sh.Result events = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "events", "--config",
+                work.resolve("phoneprov.yaml").toString(), "--mac", "00-14-7f-77-00-01", "--last", "500"), 60).ok();
+        List<String> lines = events.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" GET ") && l.contains("ST2030S_00147F770001.inf")
+                && l.contains(" 200 ") && l.contains(LabNet.CLIENT_IP)), "every request is an event: " + events.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" POST ") && l.contains("ST2030S_00147F770001.txt")),
+                events.out());
+        assertFalse(events.out().contains("lab-1001") || events.out().contains("rotated-1001"), "no secrets in events");
     }
 
     static String waitForChange(String path, String before) throws InterruptedException {

@@ -78,8 +78,24 @@ final class ModelsReader {
             t.allowOnly("common", "telcfg", "mac");
             templates = new ModelConfig.Templates(t.string("common", templates.common()),
                     t.string("telcfg", templates.telcfg()), t.string("mac", templates.mac()));
+            for (String key : new String[] {"common", "telcfg", "mac"}) {
+                t.string(key).filter(name -> !templateExists(name, paths)).ifPresent(name ->
+                        problems.add(t.at(key), t.keyPath(key), "no template '" + name + "' in "
+                                + paths.templates().map(Path::toString).orElse("(paths.templates not set)")
+                                + " nor among the built-in templates"));
+            }
         }
         return new ModelConfig(model, infName, catalog, common, telcfg, templates, m.stringMap("vars"));
+    }
+
+    static boolean templateExists(String name, PathsConfig paths) {
+        if (name.contains("..")) {
+            return false;
+        }
+        if (paths.templates().isPresent() && Files.isRegularFile(paths.templates().get().resolve(name))) {
+            return true;
+        }
+        return ModelsReader.class.getClassLoader().getResource("phoneprov/templates/" + name) != null;
     }
 
     /** A generated file's name: a plain name the phone can ask for in the server root. */

@@ -107,6 +107,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMissingTemplateIsAnErrorAtItsKey() throws Exception {
+        List<Problem> ps = problems(TestConfigs.MINIMAL + "models:\n  ST2022M:\n    templates: {mac: st20xx/nope.txt}\n");
+        assertEquals(1, ps.size(), lines(ps));
+        assertEquals(10, ps.get(0).at().line());
+        assertEquals("models.ST2022M.templates.mac", ps.get(0).key());
+    }
+
+    @Test
     void yamlSyntaxErrorsAndDuplicateKeysHaveLocations() throws Exception {
         List<Problem> ps = problems("suite:\n  address: 192.0.2.1\n  address: 192.0.2.2\n");
         assertEquals(3, ps.get(0).at().line(), lines(ps));

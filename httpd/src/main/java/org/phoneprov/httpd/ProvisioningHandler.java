@@ -1,0 +1,139 @@
+package org.phoneprov.httpd;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.provision.FileResolver;
+import org.phoneprov.common.provision.Lookup;
+import org.phoneprov.common.provision.Transport;
+import org.slf4j.event.Level;
+
+/**
+ * Answers GET, HEAD and POST with the file the resolver names. The resolver is read from
+ * the supplier per request, so a reloaded configuration serves the next request. Path
+ * checks, conditionals and ranges are decided elsewhere; this class only routes.
+ */
+@Sharable
+final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final Supplier<FileResolver> resolver;
+    private final EventSink events;
+    private final Connections connections;
+    private final RateLimitedLog log;
+    private final Responses responses;
+    private final FileResponder files;
+
+    ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
+                        RateLimitedLog log, HttpClock clock) {
+        this.resolver = resolver;
+        this.events = events;
+        this.connections = connections;
+        this.log = log;
+        this.responses = new Responses(clock);
+        this.files = new FileResponder(responses);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long start = System.nanoTime();
+        connections.requestStarted(ctx.channel());
+        DecoderResult decoded = request.decoderResult();
+        if (!decoded.isSuccess()) {
+            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections);
+            badRequest(ex, decoded.cause());
+            return;
+        }
+        RequestMethod method = RequestMethod.of(request.method());
+        Exchange ex = new Exchange(ctx, request, method != null ? method.name() : action(request), start,
+                events, connections);
+        if (method == null) {
+            ex.file(request.uri());
+            ex.send(responses.methodNotAllowed(ex.version()), 0);
+            return;
+        }
+        RequestPath.Result path = RequestPath.parse(request.uri());
+        if (path instanceof RequestPath.Refused refused) {
+            PathProblem problem = refused.problem();
+            ex.file(request.uri());
+            reject(ctx, problem.word(), request.uri());
+            if (problem.status() == 400) {
+                ex.closeAfter();
+                ex.send(responses.badRequest(ex.version(), HttpResponseStatus.BAD_REQUEST), 0);
+            } else {
+                ex.send(responses.notFound(ex.version()), 0);
+            }
+            return;
+        }
+        String name = ((RequestPath.Name) path).name();
+        ex.file(name);
+        Lookup lookup;
+        try {
+            lookup = resolver.get().resolve(name, Transport.HTTP);
+        } catch (RuntimeException e) {
+            log.log(Level.WARN, "httpd.resolve-failed", "path=" + LogText.quote(name) + " error="
+                    + LogText.quote(String.valueOf(e)));
+            ex.send(responses.serverError(ex.version()), 0);
+            return;
+        }
+        if (lookup instanceof Lookup.Found found) {
+            files.send(ex, method, request.headers(), found.file());
+        } else if (lookup instanceof Lookup.Rejected rejected) {
+            reject(ctx, rejected.reason(), name);
+            ex.send(responses.notFound(ex.version()), 0);
+        } else {
+            ex.send(responses.notFound(ex.version()), 0);
+        }
+    }
+
+    private void badRequest(Exchange ex, Throwable cause) {
+        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        log.log(Level.INFO, "httpd.bad-request", "status=" + status.code() + " client="
+                + LogText.address(ex.ctx().channel().remoteAddress()) + " error="
+                + LogText.quote(cause == null ? "" : cause.getMessage()));
+        ex.closeAfter();
+        ex.send(responses.badRequest(ex.version(), status), 0);
+    }
+
+    private void reject(ChannelHandlerContext ctx, String reason, String path) {
+        log.log(Level.INFO, "httpd.reject", "reason=" + reason + " client="
+                + LogText.address(ctx.channel().remoteAddress()) + " path=" + LogText.quote(path));
+    }
+
+    /** An unknown method's name, bounded, for the event log. */
+    private static String action(FullHttpRequest request) {
+        String m = request.method().name();
+        return m.length() <= 16 ? m : m.substring(0, 16);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String client = LogText.address(ctx.channel().remoteAddress());
+        if (cause instanceof IOException) {
+            log.log(Level.INFO, "httpd.connection-error", "client=" + client + " error="
+                    + LogText.quote(LogText.reason(cause)));
+        } else {
+            log.log(Level.WARN, "httpd.error", "client=" + client + " error=" + LogText.quote(String.valueOf(cause)));
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,97 @@
+package org.phoneprov.httpd;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import java.nio.charset.StandardCharsets;
+import org.phoneprov.common.provision.ServedFile;
+
+/**
+ * Response heads and the small fixed responses. Every 404 has the same body whatever the
+ * reason (absent file, unknown MAC, refused path), so a client cannot tell them apart.
+ */
+final class Responses {
+    static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
+
+    private static final AsciiString SERVER = AsciiString.cached("phoneprov");
+    private static final AsciiString NO_CACHE = AsciiString.cached("no-cache");
+    private static final AsciiString BYTES = AsciiString.cached("bytes");
+    private static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
+    private static final ByteBuf NOT_FOUND = constant("not found\n");
+    private static final ByteBuf BAD_REQUEST = constant("bad request\n");
+    private static final ByteBuf NOT_ALLOWED = constant("method not allowed\n");
+    private static final ByteBuf SERVER_ERROR = constant("internal error\n");
+
+    private final HttpClock clock;
+
+    Responses(HttpClock clock) {
+        this.clock = clock;
+    }
+
+    private static ByteBuf constant(String text) {
+        return Unpooled.unreleasableBuffer(
+                Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+    }
+
+    FullHttpResponse notFound(HttpVersion v) {
+        return text(v, HttpResponseStatus.NOT_FOUND, NOT_FOUND);
+    }
+
+    /** 400, or 414/431 when the request line or the header block was too long. */
+    FullHttpResponse badRequest(HttpVersion v, HttpResponseStatus status) {
+        return text(v, status, BAD_REQUEST);
+    }
+
+    FullHttpResponse methodNotAllowed(HttpVersion v) {
+        FullHttpResponse r = text(v, HttpResponseStatus.METHOD_NOT_ALLOWED, NOT_ALLOWED);
+        r.headers().set(HttpHeaderNames.ALLOW, RequestMethod.ALLOW);
+        return r;
+    }
+
+    FullHttpResponse serverError(HttpVersion v) {
+        return text(v, HttpResponseStatus.INTERNAL_SERVER_ERROR, SERVER_ERROR);
+    }
+
+    /** A response about {@code f} whose content is {@code body}; the caller sets Content-Length. */
+    FullHttpResponse full(HttpVersion v, HttpResponseStatus status, ServedFile f, ByteBuf body) {
+        FullHttpResponse r = new DefaultFullHttpResponse(v, status, body, HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        describe(r.headers(), f);
+        return r;
+    }
+
+    /** The head fields of a file response: everything but Content-Length and Content-Range. */
+    void describe(HttpHeaders h, ServedFile f) {
+        common(h);
+        h.set(HttpHeaderNames.CONTENT_TYPE, f.contentType());
+        h.set(HttpHeaderNames.ETAG, f.etag());
+        h.set(HttpHeaderNames.LAST_MODIFIED, clock.date(f.lastModified()));
+        h.set(HttpHeaderNames.ACCEPT_RANGES, BYTES);
+    }
+
+    private FullHttpResponse text(HttpVersion v, HttpResponseStatus status, ByteBuf body) {
+        ByteBuf content = body.duplicate();
+        FullHttpResponse r = new DefaultFullHttpResponse(v, status, content, HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
+        HttpHeaders h = r.headers();
+        common(h);
+        h.set(HttpHeaderNames.CONTENT_TYPE, TEXT);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        return r;
+    }
+
+    private void common(HttpHeaders h) {
+        h.set(HttpHeaderNames.DATE, clock.now());
+        h.set(HttpHeaderNames.SERVER, SERVER);
+        h.set(HttpHeaderNames.CACHE_CONTROL, NO_CACHE);
+    }
+}
