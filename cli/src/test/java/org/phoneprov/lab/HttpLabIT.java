@@ -240,6 +240,14 @@ class HttpLabIT {
 
     @Test
     @Order(6)
+    void aStaticFileFetchedFromADevicesAddressIsRecordedForThatDevice() {
+        // 00:14:7F:77:00:01 has address 10.77.1.1 in the lab inventory.
+        Sh.run(Sh.in(net.client, "ip", "addr", "add", "10.77.1.1/16", "dev", "eth0"), 10).ok();
+        assertEquals("200", curl("GET", "st2030/v2030SG.R11.1.090213.2.67.1.zz", "--interface", "10.77.1.1").status);
+    }
+
+    @Test
+    @Order(7)
     void sigtermStopsCleanly() throws Exception {
         assertEquals(0, server.stop(15), log());
         assertTrue(log().contains("suite.stopped"), log());
@@ -251,6 +259,8 @@ class HttpLabIT {
                 && l.contains(" 200 ") && l.contains(LabNet.CLIENT_IP)), "every request is an event: " + events.out());
         assertTrue(lines.stream().anyMatch(l -> l.contains(" POST ") && l.contains("ST2030S_00147F770001.txt")),
                 events.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("v2030SG.R11.1.090213.2.67.1.zz") && l.contains("10.77.1.1")),
+                "a shared file is attributed to the device at the client's address: " + events.out());
         assertFalse(events.out().contains("lab-1001") || events.out().contains("rotated-1001"), "no secrets in events");
     }
 

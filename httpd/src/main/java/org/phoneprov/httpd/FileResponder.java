@@ -37,7 +37,6 @@ final class FileResponder {
     }
 
     void send(Exchange ex, RequestMethod method, HttpHeaders request, ServedFile file) {
-        ex.device(file.device());
         Conditional.Outcome outcome = Conditional.evaluate(method.getOrHead(),
                 request.get(HttpHeaderNames.IF_NONE_MATCH), request.get(HttpHeaderNames.IF_MODIFIED_SINCE),
                 file.etag(), file.lastModified());

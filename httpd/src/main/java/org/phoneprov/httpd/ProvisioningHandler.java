@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
@@ -76,8 +78,9 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
         String name = ((RequestPath.Name) path).name();
         ex.file(name);
         Lookup lookup;
+        FileResolver current = resolver.get();
         try {
-            lookup = resolver.get().resolve(name, Transport.HTTP);
+            lookup = current.resolve(name, Transport.HTTP);
         } catch (RuntimeException e) {
             log.log(Level.WARN, "httpd.resolve-failed", "path=" + LogText.quote(name) + " error="
                     + LogText.quote(String.valueOf(e)));
@@ -85,6 +88,8 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
             return;
         }
         if (lookup instanceof Lookup.Found found) {
+            ex.device(found.file().device().or(() -> ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                    ? current.deviceAt(a.getAddress()) : Optional.empty()));
             files.send(ex, method, request.headers(), found.file());
         } else if (lookup instanceof Lookup.Rejected rejected) {
             reject(ctx, rejected.reason(), name);

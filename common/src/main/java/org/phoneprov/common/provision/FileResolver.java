@@ -11,4 +11,9 @@ public interface FileResolver {
      * @param transport decides the INF flavour (file names for TFTP, URLs for HTTP)
      */
     Lookup resolve(String name, Transport transport);
+
+    /** The inventory device at this address, so events of shared files still name the phone. */
+    default java.util.Optional<org.phoneprov.common.mac.Mac> deviceAt(java.net.InetAddress client) {
+        return java.util.Optional.empty();
+    }
 }

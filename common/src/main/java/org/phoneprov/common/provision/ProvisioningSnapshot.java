@@ -26,6 +26,7 @@ public final class ProvisioningSnapshot implements FileResolver {
     private final Map<Model, ModelFiles> models;
     private final Map<String, ServedFile.Generated> macConfigs;
     private final StaticFiles statics;
+    private final Map<java.net.InetAddress, Mac> byAddress = new java.util.HashMap<>();
 
     ProvisioningSnapshot(SuiteConfig config, SuiteUrls urls, Map<Transport, Map<String, ServedFile.Generated>> shared,
                          Map<Model, ModelFiles> models,
@@ -36,6 +37,12 @@ public final class ProvisioningSnapshot implements FileResolver {
         this.models = models;
         this.macConfigs = macConfigs;
         this.statics = statics;
+        config.devices().values().forEach(d -> d.address().ifPresent(a -> byAddress.put(a, d.mac())));
+    }
+
+    @Override
+    public Optional<Mac> deviceAt(java.net.InetAddress client) {
+        return Optional.ofNullable(byAddress.get(client));
     }
 
     public SuiteConfig config() {
