@@ -191,6 +191,12 @@ class HttpLabIT {
             assertFalse(r.body.contains("TOP-SECRET") || r.body.contains("password") || r.body.contains("root:"),
                     attack + " leaked: " + r.body);
         }
+        for (String garbage : List.of("NOT A REQUEST LINE", "GET /ST2030S.inf HTTP/9.9", "GET  HTTP/1.1",
+                "GET /ST2030S\u0001.inf HTTP/1.1", "GET /ST2030S.inf HTTP/1.1\r\nHost", "GET /" + "A".repeat(5000) + " HTTP/1.1")) {
+            String raw = Sh.run(Sh.in(net.client, "timeout", "10", "bash", "-c", "exec 3<>/dev/tcp/" + LabNet.SERVER_IP
+                    + "/80; printf '%s\\r\\n\\r\\n' \"$1\" >&3; head -c 12 <&3", "raw", garbage), 20).out();
+            assertTrue(raw.matches("(?s)HTTP/1\\.[01] (4|505).*"), "a malformed request line gets a 4xx (505 for HTTP/9.9): " + garbage.replace("\u0001", "^A") + " -> " + raw);
+        }
         assertEquals("200", curl("GET", "ST2030S.inf").status, "the server keeps serving");
     }
 

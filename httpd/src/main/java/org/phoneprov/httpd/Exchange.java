@@ -44,7 +44,8 @@ final class Exchange implements ChannelFutureListener {
     Exchange(ChannelHandlerContext ctx, HttpRequest request, String action, long startNanos,
              EventSink events, Connections connections) {
         this.ctx = ctx;
-        this.version = request.protocolVersion();
+        // Answer in our own version: HTTP/1.0 for 1.0 clients, else 1.1, never an echo of "HTTP/9.9".
+        this.version = HttpVersion.HTTP_1_0.equals(request.protocolVersion()) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         this.action = action;
         this.startNanos = startNanos;
         this.events = events;

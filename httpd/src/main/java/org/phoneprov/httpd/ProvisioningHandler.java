@@ -51,7 +51,16 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
         DecoderResult decoded = request.decoderResult();
         if (!decoded.isSuccess()) {
             Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections);
-            badRequest(ex, decoded.cause());
+            Throwable cause = decoded.cause();
+            badRequest(ex, cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST, cause == null ? "" : cause.getMessage());
+            return;
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections);
+            badRequest(ex, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP version "
+                    + request.protocolVersion().text());
             return;
         }
         RequestMethod method = RequestMethod.of(request.method());
@@ -99,13 +108,9 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
         }
     }
 
-    private void badRequest(Exchange ex, Throwable cause) {
-        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                : HttpResponseStatus.BAD_REQUEST;
+    private void badRequest(Exchange ex, HttpResponseStatus status, String error) {
         log.log(Level.INFO, "httpd.bad-request", "status=" + status.code() + " client="
-                + LogText.address(ex.ctx().channel().remoteAddress()) + " error="
-                + LogText.quote(cause == null ? "" : cause.getMessage()));
+                + LogText.address(ex.ctx().channel().remoteAddress()) + " error=" + LogText.quote(error));
         ex.closeAfter();
         ex.send(responses.badRequest(ex.version(), status), 0);
     }
