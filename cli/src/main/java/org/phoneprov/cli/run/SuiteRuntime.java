@@ -67,7 +67,11 @@ public final class SuiteRuntime implements AutoCloseable {
         if (running.isEmpty()) {
             LOG.warn("suite.idle (no daemon enabled{}; enable one in the config)", only.isEmpty() ? "" : " among --only " + only);
         }
-        LOG.info("suite.started config={} devices={} daemons={}", configFile, c.devices().size(), bound);
+        StringBuilder listening = new StringBuilder();
+        bound.forEach((name, a) -> listening.append(listening.length() == 0 ? "" : ",").append(name).append('@')
+                .append(a.getAddress().getHostAddress()).append(':').append(a.getPort()));
+        LOG.info("suite.started config={} devices={} daemons={}", configFile, c.devices().size(),
+                listening.length() == 0 ? "none" : listening);
     }
 
     private boolean wanted(DaemonConfig d) {
