@@ -10,7 +10,7 @@
 #   BENCH_WARMUP=8        seconds of warm-up per server
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=64   wrk -t / -c
 #   BENCH_PP_PORT=18080 BENCH_NGINX_PORT=18081
-#   BENCH_JAVA_OPTS=""    extra JVM options for phoneprov
+#   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: the launcher's, see ./phoneprov)
 #   BENCH_KEEP=1          keep the temporary work directory
 #   PHONEPROV_JAR=...     the jar to run (default: cli/target/phoneprov.jar, built if missing)
 set -euo pipefail
@@ -136,7 +136,7 @@ awk -v n="$devices" 'BEGIN {
 }' > "$work/devices.yaml"
 log "config: $devices devices in $work/devices.yaml"
 
-read -ra java_opts <<< "${BENCH_JAVA_OPTS:-}"
+read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
 
 timeout --foreground 60 "$java_bin" -jar "$jar" check --config "$work/phoneprov.yaml" >"$work/check.log" 2>&1 \
     || { cat "$work/check.log" >&2; die "phoneprov check failed"; }

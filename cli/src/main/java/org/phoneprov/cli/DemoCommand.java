@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.phoneprov.cli.run.SuiteRuntime;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.InfFile;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 suite.eventStore().orElseThrow().flush();
                 Device first = ok.get().config().devices().values().iterator().next();
-                List<Event> events = suite.eventStore().orElseThrow().recent(Optional.of(first.mac()), 1000);
+                List<Event> events = EventLog.read(ok.get().config().paths().state(), Optional.of(first.mac()), 1000);
                 System.out.println();
                 System.out.println("Every request is an event. What httpd recorded for " + first.mac()
                         + " ('phoneprov events --mac " + first.mac() + "'):");

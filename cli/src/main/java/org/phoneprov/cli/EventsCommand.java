@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.phoneprov.common.config.ConfigLoader;
 import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.events.Event;
-import org.phoneprov.common.events.SqliteEventStore;
+import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.mac.Mac;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,13 +43,11 @@ final class EventsCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (SqliteEventStore store = SqliteEventStore.open(r.config().orElseThrow().paths().state())) {
-            for (Event e : store.recent(m, last)) {
-                System.out.printf("%s %-5s %-5s %-17s %-40s %-5s %8d B %7.1f ms %s%n", TIME.format(e.time()),
-                        e.daemon(), e.action(), e.device().map(Mac::colon).orElse("-"), e.file(), e.result(),
-                        e.bytes(), e.micros() / 1000.0,
-                        e.client().map(a -> a.getHostString() + ":" + a.getPort()).orElse("-"));
-            }
+        for (Event e : EventLog.read(r.config().orElseThrow().paths().state(), m, last)) {
+            System.out.printf("%s %-5s %-5s %-17s %-40s %-5s %8d B %7.1f ms %s%n", TIME.format(e.time()),
+                    e.daemon(), e.action(), e.device().map(Mac::colon).orElse("-"), e.file(), e.result(),
+                    e.bytes(), e.micros() / 1000.0,
+                    e.client().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("-"));
         }
         return 0;
     }

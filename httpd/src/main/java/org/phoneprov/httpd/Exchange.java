@@ -102,6 +102,9 @@ final class Exchange implements ChannelFutureListener {
         Optional<InetSocketAddress> client = remote instanceof InetSocketAddress inet
                 ? Optional.of(inet) : Optional.empty();
         String result = ok ? status : "aborted";
+        if (!keepAlive || !ok) {
+            future.channel().close();
+        }
         events.record(new Event(Instant.now(), DAEMON, action, device, file, result, ok ? bytes : 0, micros, client));
         if (LOG.isDebugEnabled()) {
             LOG.debug("httpd.request method={} path={} status={} result={} bytes={} micros={} client={}",

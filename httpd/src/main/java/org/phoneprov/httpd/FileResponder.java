@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import org.phoneprov.common.provision.ServedFile;
@@ -111,6 +112,11 @@ final class FileResponder {
             throws IOException {
         ChannelHandlerContext ctx = ex.ctx();
         boolean tls = ctx.pipeline().get(SslHandler.class) != null;
+        if (tls && ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+            // Only TLS needs chunked file writes (no zero-copy through an SslHandler); plain
+            // connections do without the handler on every write.
+            ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
+        }
         Object body = range.length() == 0 ? null
                 : tls ? new HttpChunkedInput(new ChunkedNioFile(raf.getChannel(), range.start(), range.length(), CHUNK))
                 : new DefaultFileRegion(raf.getChannel(), range.start(), range.length());

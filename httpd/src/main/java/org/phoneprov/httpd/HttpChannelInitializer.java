@@ -3,10 +3,7 @@ package org.phoneprov.httpd;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +12,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     static final int MAX_INITIAL_LINE = 4096;
     static final int MAX_HEADERS = 8192;
     static final int MAX_CHUNK = 8192;
-    /** POST bodies (ignored) up to this size; larger ones get 413. */
+    /** POST bodies (ignored) up to this declared size; larger ones get 413. */
     static final int MAX_BODY = 64 * 1024;
     static final int IDLE_SECONDS = 60;
 
@@ -31,11 +28,11 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
+        // No aggregator and no keep-alive handler: bodies are ignored (the handler answers on the
+        // request head) and Exchange decides keep-alive itself; each handler less is work saved
+        // on every request.
         p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK));
-        p.addLast("keep-alive", new HttpServerKeepAliveHandler());
-        p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
-        p.addLast("chunked", new ChunkedWriteHandler());
-        p.addLast("idle", new IdleStateHandler(true, 0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+        p.addLast("idle", new IdleStateHandler(false, 0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
         p.addLast("provisioning", handler);
     }
 }

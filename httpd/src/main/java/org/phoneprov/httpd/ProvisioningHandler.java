@@ -4,7 +4,9 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -26,7 +28,7 @@ import org.slf4j.event.Level;
  * checks, conditionals and ranges are decided elsewhere; this class only routes.
  */
 @Sharable
-final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final Supplier<FileResolver> resolver;
     private final EventSink events;
     private final Connections connections;
@@ -45,7 +47,17 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+        if (msg instanceof HttpRequest request) {
+            onRequest(ctx, request);
+        } else if (msg.decoderResult().isFailure()) {
+            // A broken body or chunk after a request we already answered: nothing to save.
+            ctx.close();
+        }
+        // Body content is ignored (seed 2.5.3: the phone POSTs to fetch, it sends nothing we need).
+    }
+
+    private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
         long start = System.nanoTime();
         connections.requestStarted(ctx.channel());
         DecoderResult decoded = request.decoderResult();
@@ -66,6 +78,16 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
         RequestMethod method = RequestMethod.of(request.method());
         Exchange ex = new Exchange(ctx, request, method != null ? method.name() : action(request), start,
                 events, connections);
+        if (HttpUtil.getContentLength(request, 0L) > HttpChannelInitializer.MAX_BODY) {
+            ex.closeAfter();
+            ex.send(responses.badRequest(ex.version(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE), 0);
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            // We answer without reading the body, so the client may never send it: the
+            // connection cannot be reused safely.
+            ex.closeAfter();
+        }
         if (method == null) {
             ex.file(request.uri());
             ex.send(responses.methodNotAllowed(ex.version()), 0);
@@ -121,7 +143,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<FullHttpRequ
     }
 
     /** An unknown method's name, bounded, for the event log. */
-    private static String action(FullHttpRequest request) {
+    private static String action(HttpRequest request) {
         String m = request.method().name();
         return m.length() <= 16 ? m : m.substring(0, 16);
     }

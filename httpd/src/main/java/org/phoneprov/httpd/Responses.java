@@ -20,7 +20,9 @@ import org.phoneprov.common.provision.ServedFile;
  * reason (absent file, unknown MAC, refused path), so a client cannot tell them apart.
  */
 final class Responses {
-    static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
+    /** Response headers are ours (names are constants, values come from the snapshot): no per-set validation. */
+    static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withNameValidation(false).withValueValidation(false);
 
     private static final AsciiString SERVER = AsciiString.cached("phoneprov");
     private static final AsciiString NO_CACHE = AsciiString.cached("no-cache");

@@ -14,7 +14,7 @@ import org.phoneprov.common.config.DaemonConfig;
 import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
-import org.phoneprov.common.events.SqliteEventStore;
+import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.provision.ProvisioningSnapshot;
 import org.phoneprov.common.provision.ServedFile;
 import org.phoneprov.common.provision.Transport;
@@ -34,7 +34,7 @@ public final class SuiteRuntime implements AutoCloseable {
     private final AtomicReference<ProvisioningSnapshot> current = new AtomicReference<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
-    private SqliteEventStore events;
+    private EventLog events;
 
     public SuiteRuntime(Path configFile, Set<String> only) {
         this.configFile = configFile;
@@ -46,7 +46,7 @@ public final class SuiteRuntime implements AutoCloseable {
         current.set(snapshot);
         SuiteConfig c = snapshot.config();
         try {
-            events = SqliteEventStore.open(c.paths().state());
+            events = EventLog.open(c.paths().state());
             for (DaemonConfig d : c.daemons()) {
                 if (!wanted(d)) {
                     continue;
@@ -90,7 +90,7 @@ public final class SuiteRuntime implements AutoCloseable {
         return events;
     }
 
-    public Optional<SqliteEventStore> eventStore() {
+    public Optional<EventLog> eventStore() {
         return Optional.ofNullable(events);
     }
 

@@ -26,6 +26,8 @@ public final class ProvisioningSnapshot implements FileResolver {
     private final Map<Model, ModelFiles> models;
     private final Map<String, ServedFile.Generated> macConfigs;
     private final StaticFiles statics;
+    /** Every generated name, shared and per device, per transport: one hash lookup per request. */
+    private final Map<Transport, Map<String, ServedFile.Generated>> byName = new java.util.EnumMap<>(Transport.class);
     private final Map<java.net.InetAddress, Mac> byAddress = new java.util.HashMap<>();
 
     ProvisioningSnapshot(SuiteConfig config, SuiteUrls urls, Map<Transport, Map<String, ServedFile.Generated>> shared,
@@ -38,6 +40,12 @@ public final class ProvisioningSnapshot implements FileResolver {
         this.macConfigs = macConfigs;
         this.statics = statics;
         config.devices().values().forEach(d -> d.address().ifPresent(a -> byAddress.put(a, d.mac())));
+        for (Transport t : Transport.values()) {
+            Map<String, ServedFile.Generated> all = new java.util.HashMap<>((shared.get(t).size() + macConfigs.size()) * 2);
+            all.putAll(macConfigs);
+            all.putAll(shared.get(t));
+            byName.put(t, all);
+        }
     }
 
     @Override
@@ -57,11 +65,7 @@ public final class ProvisioningSnapshot implements FileResolver {
     public Lookup resolve(String name, Transport transport) {
         String rel = StaticFiles.relative(name);
         String key = rel.toLowerCase(Locale.ROOT);
-        ServedFile.Generated g = shared.get(transport).get(key);
-        if (g != null) {
-            return new Lookup.Found(g);
-        }
-        g = macConfigs.get(key);
+        ServedFile.Generated g = byName.get(transport).get(key);
         if (g != null) {
             return new Lookup.Found(g);
         }
