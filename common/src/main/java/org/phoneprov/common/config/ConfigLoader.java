@@ -44,7 +44,9 @@ public final class ConfigLoader {
         PathsConfig paths = paths(root, base, problems);
         Map<String, DaemonConfig> daemons = new LinkedHashMap<>();
         for (int i = 0; i < DAEMONS.length; i++) {
-            daemons.put(DAEMONS[i], daemon(root, DAEMONS[i], DEFAULT_PORTS[i], i == 2 ? false : DAEMONS[i].equals("httpd")));
+            // Without its section a daemon is off, except httpd: a config with phones and no
+            // daemon sections should still serve them.
+            daemons.put(DAEMONS[i], daemon(root, DAEMONS[i], DEFAULT_PORTS[i], DAEMONS[i].equals("httpd")));
         }
         Map<String, String> vars = root.stringMap("vars");
         Map<Model, ModelConfig> models = ModelsReader.read(root, paths, problems);
