@@ -43,6 +43,7 @@ public final class ConfigLoader {
         Identity identity = identity(root, problems);
         PathsConfig paths = paths(root, base, problems);
         Map<String, DaemonConfig> daemons = new LinkedHashMap<>();
+        DhcpdSettings dhcp = DhcpdReader.read(root.map("dhcpd"), problems);
         for (int i = 0; i < DAEMONS.length; i++) {
             // Without its section a daemon is off, except httpd: a config with phones and no
             // daemon sections should still serve them.
@@ -52,12 +53,13 @@ public final class ConfigLoader {
         Map<Model, ModelConfig> models = ModelsReader.read(root, paths, problems);
         Map<String, DeviceClass> classes = ClassesReader.read(root, problems);
         Map<Mac, Device> devices = InventoryReader.read(root, base, classes, problems);
+        checkFixedAddresses(devices, dhcp, problems);
 
         if (!problems.isEmpty()) {
             return LoadResult.failed(problems.sorted());
         }
         return LoadResult.ok(new SuiteConfig(source, identity, paths, daemons.get("httpd"), daemons.get("tftpd"),
-                daemons.get("dhcpd"), daemons.get("sipd"), vars, models, classes, devices));
+                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, vars, models, classes, devices));
     }
 
     /** Reads a YAML file whose top is a mapping; I/O and syntax errors become problems at {@code from}. */
@@ -135,7 +137,11 @@ public final class ConfigLoader {
             return new DaemonConfig(name, enabledByDefault, anyAddress(), Optional.empty(), defaultPort);
         }
         MapView d = dv.get();
-        d.allowOnly("enabled", "bind", "interface", "port");
+        java.util.Set<String> keys = new java.util.HashSet<>(java.util.List.of("enabled", "bind", "interface", "port"));
+        if (name.equals("dhcpd")) {
+            keys.addAll(java.util.List.of(DhcpdReader.KEYS));
+        }
+        d.allowOnly(keys);
         boolean enabled = d.bool("enabled", true);
         InetAddress bind = d.address("bind").orElse(anyAddress());
         Optional<String> iface = d.string("interface");
@@ -147,6 +153,26 @@ public final class ConfigLoader {
         });
         int port = d.integer("port", defaultPort, 1, 65535);
         return new DaemonConfig(name, enabled, bind, iface, port);
+    }
+
+    /** A device's fixed address must be unique and, when dhcpd has subnets, inside one of them. */
+    private static void checkFixedAddresses(Map<Mac, Device> devices, DhcpdSettings dhcp, Problems problems) {
+        Map<InetAddress, Device> taken = new java.util.HashMap<>();
+        for (Device d : devices.values()) {
+            if (d.address().isEmpty()) {
+                continue;
+            }
+            InetAddress a = d.address().get();
+            Device other = taken.putIfAbsent(a, d);
+            if (other != null) {
+                problems.add(d.at(), "address", a.getHostAddress() + " is already the address of " + other.mac()
+                        + " (" + other.at().file().getFileName() + ":" + other.at().line() + ")");
+            }
+            if (!dhcp.subnets().isEmpty() && dhcp.subnets().stream().noneMatch(s -> DhcpdReader.inside(s.subnet(), a))) {
+                problems.add(d.at(), "address", "the fixed address " + a.getHostAddress() + " of " + d.mac()
+                        + " is in none of dhcpd's subnets");
+            }
+        }
     }
 
     private static InetAddress anyAddress() {

@@ -7,19 +7,31 @@ import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
 
 /**
- * A named group of phones: which phones belong (by model or MAC OUI) and the
- * template variables they share. dhcpd extends the match with what a phone says in
- * its DHCP request.
+ * A named group of phones: which phones belong, the template variables they share and
+ * what dhcpd tells them. Conditions all have to hold; an empty one holds for everyone.
+ *
+ * @param vendorClass conditions on option 60's raw bytes
+ * @param userClass   conditions on option 77's raw bytes
+ * @param inventory   true: only phones of the inventory; false: any phone
  */
-public record DeviceClass(String name, Set<Model> models, List<Integer> ouis, Map<String, String> vars) {
+public record DeviceClass(String name, Set<Model> models, List<Integer> ouis, List<ByteMatch> vendorClass,
+                          List<ByteMatch> userClass, boolean inventory, Map<String, String> vars,
+                          DhcpClassOptions dhcp) {
     public DeviceClass {
         models = Set.copyOf(models);
         ouis = List.copyOf(ouis);
+        vendorClass = List.copyOf(vendorClass);
+        userClass = List.copyOf(userClass);
         vars = Map.copyOf(vars);
     }
 
+    /** Whether an inventory device belongs, judged from what the inventory knows (no packet). */
     public boolean matches(Model model, Mac mac) {
-        boolean byModel = models.isEmpty() || models.contains(model);
+        return vendorClass.isEmpty() && userClass.isEmpty() && matchesModelAndOui(model, mac);
+    }
+
+    public boolean matchesModelAndOui(Model model, Mac mac) {
+        boolean byModel = models.isEmpty() || (model != null && models.contains(model));
         boolean byOui = ouis.isEmpty() || ouis.contains(mac.oui());
         return byModel && byOui;
     }

@@ -19,6 +19,7 @@ public record SuiteConfig(
         DaemonConfig tftpd,
         DaemonConfig dhcpd,
         DaemonConfig sipd,
+        DhcpdSettings dhcp,
         Map<String, String> vars,
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,

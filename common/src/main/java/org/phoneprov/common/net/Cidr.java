@@ -31,6 +31,20 @@ public record Cidr(InetAddress network, int prefix) {
         return Optional.of(new Cidr(a.get(), prefix));
     }
 
+    /** The network address itself (host bits cleared). */
+    public InetAddress firstAddress() {
+        byte[] b = network.getAddress();
+        int bits = b.length * 8;
+        for (int i = prefix; i < bits; i++) {
+            b[i / 8] &= (byte) ~(0x80 >>> (i % 8));
+        }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean contains(InetAddress a) {
         byte[] n = network.getAddress();
         byte[] x = a.getAddress();
