@@ -2,13 +2,15 @@ package org.phoneprov.lab;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The test lab of examples/lab: two network namespaces joined by a veth pair, the
- * server end named {@code lab0} with 10.77.0.1/16 and a client end with 10.77.0.2/16.
- * Everything a lab test sends stays inside these namespaces; closing removes them.
+ * The test lab of examples/lab, built from network namespaces: a server namespace
+ * with a bridge named {@code lab0} holding 10.77.0.1/16, and hosts attached to it by
+ * veth pairs, each in its own namespace. Everything a lab test sends stays inside these
+ * namespaces; closing removes them.
  *
  * <p>Lab tests need root. Without it they skip with the reason, unless
  * {@code PHONEPROV_LAB=required} (CI), where a skip would hide a failure, so it fails.
@@ -17,11 +19,16 @@ public final class LabNet implements AutoCloseable {
     public static final String SERVER_IP = "10.77.0.1";
     public static final String CLIENT_IP = "10.77.0.2";
     public final String server;
+    /** The first host, 10.77.0.2 (or no address when made by {@link #createBare()}). */
     public final String client;
+    private final String tag;
+    private final List<String> namespaces = new ArrayList<>();
+    private int links;
 
-    private LabNet(String server, String client) {
-        this.server = server;
-        this.client = client;
+    private LabNet(String tag) {
+        this.tag = tag;
+        this.server = "pp-srv-" + tag;
+        this.client = "pp-cli-" + tag;
     }
 
     /** Skips (or fails under PHONEPROV_LAB=required) when the lab cannot be built here. */
@@ -43,28 +50,25 @@ public final class LabNet implements AutoCloseable {
         assumeTrue(why == null, why);
     }
 
+    /** Server and one client at 10.77.0.2/16. */
     public static LabNet create() {
-        String tag = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF));
-        LabNet net = new LabNet("pp-srv-" + tag, "pp-cli-" + tag);
+        return build(CLIENT_IP + "/16");
+    }
+
+    /** Server and one client whose eth0 has no address (for DHCP clients). */
+    public static LabNet createBare() {
+        return build(null);
+    }
+
+    private static LabNet build(String clientCidr) {
+        LabNet net = new LabNet(Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)));
         try {
-            Sh.run("ip", "netns", "add", net.server).ok();
-            Sh.run("ip", "netns", "add", net.client).ok();
-            String peer = "ppc" + tag;
-            String lab = "pps" + tag;
-            Sh.run("ip", "link", "add", lab, "type", "veth", "peer", "name", peer).ok();
-            Sh.run("ip", "link", "set", lab, "netns", net.server).ok();
-            Sh.run("ip", "link", "set", peer, "netns", net.client).ok();
-            Sh.run(Sh.in(net.server, "ip", "link", "set", lab, "name", "lab0"), 10).ok();
-            Sh.run(Sh.in(net.client, "ip", "link", "set", peer, "name", "eth0"), 10).ok();
-            for (List<String> c : List.of(
-                    Sh.in(net.server, "ip", "addr", "add", SERVER_IP + "/16", "dev", "lab0"),
-                    Sh.in(net.server, "ip", "link", "set", "lab0", "up"),
-                    Sh.in(net.server, "ip", "link", "set", "lo", "up"),
-                    Sh.in(net.client, "ip", "addr", "add", CLIENT_IP + "/16", "dev", "eth0"),
-                    Sh.in(net.client, "ip", "link", "set", "eth0", "up"),
-                    Sh.in(net.client, "ip", "link", "set", "lo", "up"))) {
-                Sh.run(c, 10).ok();
-            }
+            net.namespace(net.server);
+            net.in(net.server, "ip", "link", "add", "lab0", "type", "bridge");
+            net.in(net.server, "ip", "addr", "add", SERVER_IP + "/16", "dev", "lab0");
+            net.in(net.server, "ip", "link", "set", "lab0", "up");
+            net.in(net.server, "ip", "link", "set", "lo", "up");
+            net.host(net.client, clientCidr);
             return net;
         } catch (RuntimeException e) {
             net.close();
@@ -72,9 +76,58 @@ public final class LabNet implements AutoCloseable {
         }
     }
 
+    /** A new namespace attached to lab0 through its eth0, with {@code cidr} or no address. */
+    public String host(String name, String cidr) {
+        if (!namespaces.contains(name)) {
+            namespace(name);
+        }
+        link(server, "lab0", name, "eth0");
+        if (cidr != null) {
+            in(name, "ip", "addr", "add", cidr, "dev", "eth0");
+        }
+        return name;
+    }
+
+    public String namespace(String suffixOrName) {
+        String name = suffixOrName.startsWith("pp-") ? suffixOrName : "pp-" + suffixOrName + "-" + tag;
+        Sh.run("ip", "netns", "add", name).ok();
+        namespaces.add(name);
+        in(name, "ip", "link", "set", "lo", "up");
+        return name;
+    }
+
+    /**
+     * A veth between two namespaces: {@code aIf} in {@code a} (enslaved to it when it is
+     * the bridge lab0 of the server) and {@code bIf} in {@code b}; both up.
+     */
+    public void link(String a, String aIf, String b, String bIf) {
+        String x = "ppa" + tag + links;
+        String y = "ppb" + tag + links;
+        links++;
+        Sh.run("ip", "link", "add", x, "type", "veth", "peer", "name", y).ok();
+        Sh.run("ip", "link", "set", y, "netns", b).ok();
+        in(b, "ip", "link", "set", y, "name", bIf);
+        in(b, "ip", "link", "set", bIf, "up");
+        Sh.run("ip", "link", "set", x, "netns", a).ok();
+        if (a.equals(server) && aIf.equals("lab0")) {
+            in(a, "ip", "link", "set", x, "master", "lab0");
+            in(a, "ip", "link", "set", x, "up");
+        } else {
+            in(a, "ip", "link", "set", x, "name", aIf);
+            in(a, "ip", "link", "set", aIf, "up");
+        }
+    }
+
+    public Sh.Result in(String ns, String... cmd) {
+        return Sh.run(Sh.in(ns, cmd), 30).ok();
+    }
+
     @Override
     public void close() {
-        Sh.run(List.of("ip", "netns", "del", client), 10);
-        Sh.run(List.of("ip", "netns", "del", server), 10);
+        for (int i = namespaces.size() - 1; i >= 0; i--) {
+            Sh.run(List.of("ip", "netns", "pids", namespaces.get(i)), 10).out().lines()
+                    .forEach(pid -> Sh.run(List.of("kill", "-9", pid.trim()), 10));
+            Sh.run(List.of("ip", "netns", "del", namespaces.get(i)), 10);
+        }
     }
 }
