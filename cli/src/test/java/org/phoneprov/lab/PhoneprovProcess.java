@@ -56,6 +56,11 @@ public final class PhoneprovProcess implements AutoCloseable {
         Sh.run("kill", "-" + sig, Long.toString(process.pid())).ok();
     }
 
+    /** SIGKILL: the crash a store must survive. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, then the exit code (or -1 if it did not stop in time and had to be killed). */
     public int stop(int seconds) throws InterruptedException {
         if (!process.isAlive()) {

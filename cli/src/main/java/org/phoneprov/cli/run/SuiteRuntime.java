@@ -18,6 +18,8 @@ import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.provision.ProvisioningSnapshot;
 import org.phoneprov.common.provision.ServedFile;
 import org.phoneprov.common.provision.Transport;
+import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+import org.phoneprov.dhcpd.server.DhcpServer;
 import org.phoneprov.httpd.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,13 @@ public final class SuiteRuntime implements AutoCloseable {
                         HttpServer s = new HttpServer(d, current::get, events);
                         running.add(s);
                         bound.put("httpd", s.start());
+                    }
+                    case "dhcpd" -> {
+                        SqliteLeaseStore leases = SqliteLeaseStore.open(c.paths().state());
+                        running.add(leases);
+                        DhcpServer s = new DhcpServer(c, leases, events);
+                        running.add(s);
+                        bound.put("dhcpd", s.start());
                     }
                     default -> LOG.warn("daemon.unavailable daemon={} (not built yet in this version; skipped)", d.name());
                 }

@@ -1,0 +1,119 @@
+package org.phoneprov.dhcpd.server;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.mac.Mac;
+import org.phoneprov.dhcpd.codec.DhcpMessage;
+import org.phoneprov.dhcpd.codec.DhcpReply;
+import org.phoneprov.dhcpd.codec.DhcpRequest;
+import org.phoneprov.dhcpd.guard.TokenBuckets;
+import org.phoneprov.dhcpd.lease.Lease;
+import org.phoneprov.dhcpd.lease.LeaseStore;
+import org.slf4j.event.Level;
+
+/**
+ * Thin: admits the request past the rate guard, asks the processor, and carries out
+ * the outcome. An ACK leaves only after its lease is durable in the store.
+ */
+@Sharable
+final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
+    static final String DAEMON = "dhcpd";
+    private final DhcpProcessor processor;
+    private final LeaseStore store;
+    private final EventSink events;
+    private final TokenBuckets guard;
+    private final RateLimitedLog log;
+    private final RateLimitedLog rare;
+    final LongAdder limited = new LongAdder();
+    final LongAdder commitFailures = new LongAdder();
+
+    DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, TokenBuckets guard, RateLimitedLog log,
+                RateLimitedLog rare) {
+        super(false);
+        this.processor = processor;
+        this.store = store;
+        this.events = events;
+        this.guard = guard;
+        this.log = log;
+        this.rare = rare;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DhcpRequest r) {
+        long start = System.nanoTime();
+        DhcpMessage req = r.message();
+        long key = req.mac().map(Mac::value).orElse(-1L);
+        TokenBuckets.Verdict v = guard.admit(key, start);
+        if (v != TokenBuckets.Verdict.PASS) {
+            limited.increment();
+            rare.log(Level.WARN, "dhcpd.rate_limited", "limit=" + v.name().toLowerCase(java.util.Locale.ROOT)
+                    + " mac=" + req.mac().map(Mac::colon).orElse("-") + " from=" + r.sender());
+            return;
+        }
+        Outcome o = processor.process(req);
+        String action = req.messageType().map(Object::toString).orElse("BOOTP");
+        if (o instanceof Outcome.Reply reply) {
+            InetSocketAddress to = destination(reply.destination());
+            DhcpReply out = new DhcpReply(reply.reply(), to, req.maxMessageSize());
+            if (reply.commitFirst().isEmpty()) {
+                ctx.writeAndFlush(out);
+                event(action, req, reply.reply().yiaddr() != 0 ? reply.reply().yiaddr() : req.ciaddr(), reply.result(),
+                        start, r.sender());
+                return;
+            }
+            Lease lease = reply.commitFirst().get();
+            store.commit(lease).whenComplete((ok, err) -> ctx.channel().eventLoop().execute(() -> {
+                if (err == null) {
+                    ctx.writeAndFlush(out);
+                    event(action, req, lease.address(), reply.result(), start, r.sender());
+                } else {
+                    commitFailures.increment();
+                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + DhcpProcessor.ip(lease.address())
+                            + " error=\"" + err.getMessage() + "\" (no ACK sent: a lease is never promised unstored)");
+                    event(action, req, lease.address(), "commit-failed", start, r.sender());
+                }
+            }));
+        } else if (o instanceof Outcome.CommitOnly c) {
+            store.commit(c.lease()).whenComplete((ok, err) -> {
+                if (err != null) {
+                    commitFailures.increment();
+                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + DhcpProcessor.ip(c.lease().address())
+                            + " error=\"" + err.getMessage() + "\"");
+                }
+            });
+            event(action, req, c.lease().address(), c.result(), start, r.sender());
+        } else {
+            Outcome.Silent s = (Outcome.Silent) o;
+            if (s.reason().startsWith("pool exhausted")) {
+                rare.log(Level.WARN, "dhcpd.pool_exhausted", "reason=\"" + s.reason() + "\"");
+            } else {
+                log.log(Level.DEBUG, "dhcpd.silent", "type=" + action + " mac=" + req.mac().map(Mac::colon).orElse("-")
+                        + " reason=\"" + s.reason() + "\"");
+            }
+            event(action, req, req.ciaddr(), "silent", start, r.sender());
+        }
+    }
+
+    private static InetSocketAddress destination(ReplyRouting.Destination d) {
+        return new InetSocketAddress(DhcpProcessor.ip(d.address()), d.port());
+    }
+
+    private void event(String action, DhcpMessage req, int address, String result, long start, InetSocketAddress from) {
+        events.record(new Event(Instant.now(), DAEMON, action, req.mac(), address == 0 ? "" : DhcpProcessor.ip(address),
+                result, 0, (System.nanoTime() - start) / 1000, Optional.ofNullable(from)));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A UDP server keeps serving whatever one packet did.
+        rare.log(Level.WARN, "dhcpd.error", "error=\"" + cause + "\"");
+    }
+}

@@ -1,0 +1,196 @@
+package org.phoneprov.dhcpd.server;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.phoneprov.common.config.SubnetConfig;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.mac.Mac;
+import org.phoneprov.dhcpd.classify.Classification;
+import org.phoneprov.dhcpd.classify.Classifier;
+import org.phoneprov.dhcpd.codec.DhcpMessage;
+import org.phoneprov.dhcpd.codec.DhcpOptions;
+import org.phoneprov.dhcpd.codec.MessageType;
+import org.phoneprov.dhcpd.codec.OptionCodes;
+import org.phoneprov.dhcpd.lease.Allocator;
+import org.phoneprov.dhcpd.lease.Decision;
+import org.phoneprov.dhcpd.lease.Lease;
+import org.phoneprov.dhcpd.lease.Offer;
+import org.phoneprov.dhcpd.options.Assembled;
+import org.phoneprov.dhcpd.options.OptionAssembler;
+
+/**
+ * RFC 2131 section 4.3 as plain Java: one request in, one {@link Outcome} out, no
+ * sockets. Single-threaded by contract (the dhcpd event loop), like the allocator.
+ */
+public final class DhcpProcessor {
+    private final SuiteConfig config;
+    private final Allocator allocator;
+    private final Classifier classifier;
+    private final OptionAssembler assembler;
+    private final SubnetSelector subnets;
+    private final int serverId;
+
+    public DhcpProcessor(SuiteConfig config, Allocator allocator, Classifier classifier, OptionAssembler assembler,
+                         SubnetSelector subnets, int serverId) {
+        this.config = config;
+        this.allocator = allocator;
+        this.classifier = classifier;
+        this.assembler = assembler;
+        this.subnets = subnets;
+        this.serverId = serverId;
+    }
+
+    public Outcome process(DhcpMessage request) {
+        Optional<MessageType> type = request.messageType();
+        Optional<Mac> mac = request.mac();
+        if (type.isEmpty() || mac.isEmpty()) {
+            return new Outcome.Silent("not an Ethernet DHCP request");
+        }
+        MessageType t = type.get();
+        if (t.equals(MessageType.DISCOVER)) {
+            return discover(request, mac.get());
+        } else if (t.equals(MessageType.REQUEST)) {
+            return request(request, mac.get());
+        } else if (t.equals(MessageType.INFORM)) {
+            return inform(request, mac.get());
+        } else if (t.equals(MessageType.RELEASE)) {
+            return release(request, mac.get());
+        } else if (t.equals(MessageType.DECLINE)) {
+            return decline(request, mac.get());
+        }
+        return new Outcome.Silent("message type " + t + " is not for a server");
+    }
+
+    /** 4.3.1: choose an address, hold it, offer it with the class's options. */
+    private Outcome discover(DhcpMessage req, Mac mac) {
+        Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), 0);
+        if (subnet.isEmpty()) {
+            return new Outcome.Silent("no subnet for " + where(req));
+        }
+        Classification c = classify(req, mac);
+        OptionalInt requested = req.requestedIp().map(OptionalInt::of).orElse(OptionalInt.empty());
+        Offer offer = allocator.offer(id(subnet.get()), mac, requested);
+        if (offer instanceof Offer.Exhausted) {
+            return new Outcome.Silent("pool exhausted in " + id(subnet.get()));
+        }
+        if (!(offer instanceof Offer.Address a)) {
+            return new Outcome.Silent("no subnet " + id(subnet.get()) + " in the allocator");
+        }
+        DhcpMessage reply = answer(req, MessageType.OFFER, subnet.get(), c, a.address(), leaseSeconds(subnet.get(), c),
+                false);
+        return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), 0, false), Optional.empty(), "OFFER",
+                c.className());
+    }
+
+    /** 4.3.2: SELECTING (server id present), INIT-REBOOT (requested address), RENEWING/REBINDING (ciaddr). */
+    private Outcome request(DhcpMessage req, Mac mac) {
+        Optional<Integer> sid = req.serverId();
+        if (sid.isPresent() && sid.get() != serverId) {
+            return new Outcome.Silent("the client chose another server");
+        }
+        int address = req.requestedIp().orElse(req.ciaddr());
+        if (address == 0) {
+            return new Outcome.Silent("REQUEST names no address");
+        }
+        Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), req.ciaddr());
+        if (subnet.isEmpty()) {
+            return new Outcome.Silent("no subnet for " + where(req));
+        }
+        Classification c = classify(req, mac);
+        long lease = leaseSeconds(subnet.get(), c);
+        Decision d = allocator.request(id(subnet.get()), mac, address, lease * 1000L, c.className());
+        if (d instanceof Decision.Ack ack) {
+            DhcpMessage reply = answer(req, MessageType.ACK, subnet.get(), c, ack.lease().address(), lease, false);
+            return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), req.ciaddr(), false),
+                    Optional.of(ack.lease()), "ACK", c.className());
+        }
+        if (d instanceof Decision.Nak nak) {
+            DhcpOptions o = DhcpOptions.builder()
+                    .putByte(OptionCodes.MESSAGE_TYPE, MessageType.NAK.code())
+                    .putIp(OptionCodes.SERVER_ID, serverId)
+                    .putString(OptionCodes.MESSAGE, nak.reason())
+                    .build();
+            // Through a relay, a NAK asks for broadcast: the client has no usable address (4.1).
+            DhcpMessage reply = DhcpMessage.reply(req).options(o).broadcast(req.giaddr() != 0 || req.broadcast())
+                    .build();
+            return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), req.ciaddr(), true), Optional.empty(),
+                    "NAK", c.className());
+        }
+        return new Outcome.Silent(((Decision.Ignore) d).reason());
+    }
+
+    /** 4.3.5: options for a client that has its address already; no lease, no yiaddr. */
+    private Outcome inform(DhcpMessage req, Mac mac) {
+        if (req.ciaddr() == 0) {
+            return new Outcome.Silent("INFORM without ciaddr");
+        }
+        Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), req.ciaddr());
+        if (subnet.isEmpty()) {
+            return new Outcome.Silent("no subnet for " + where(req));
+        }
+        Classification c = classify(req, mac);
+        DhcpMessage reply = answer(req, MessageType.ACK, subnet.get(), c, 0, 0, true);
+        return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), req.ciaddr(), false), Optional.empty(),
+                "ACK", c.className());
+    }
+
+    /** 4.3.4: the client gives its address back. */
+    private Outcome release(DhcpMessage req, Mac mac) {
+        return allocator.release(mac, req.ciaddr()).<Outcome>map(l -> new Outcome.CommitOnly(l, "RELEASED"))
+                .orElseGet(() -> new Outcome.Silent("RELEASE of an address this client does not hold"));
+    }
+
+    /** 4.3.3: the address is in use by someone else; set it aside. */
+    private Outcome decline(DhcpMessage req, Mac mac) {
+        if (req.serverId().isPresent() && req.serverId().get() != serverId) {
+            return new Outcome.Silent("DECLINE meant for another server");
+        }
+        return req.requestedIp().flatMap(a -> allocator.decline(mac, a))
+                .<Outcome>map(l -> new Outcome.CommitOnly(l, "DECLINED"))
+                .orElseGet(() -> new Outcome.Silent("DECLINE of an address this client was not given"));
+    }
+
+    /** An OFFER or ACK: fixed fields (RFC 2131 table 3), then 53, 54 and the class's options. */
+    private DhcpMessage answer(DhcpMessage req, MessageType type, SubnetConfig subnet, Classification c, int yiaddr,
+                               long leaseSeconds, boolean inform) {
+        Assembled a = assembler.assemble(subnet, c, req.parameterRequestList(), leaseSeconds, inform);
+        DhcpOptions.Builder o = DhcpOptions.builder()
+                .putByte(OptionCodes.MESSAGE_TYPE, type.code())
+                .putIp(OptionCodes.SERVER_ID, serverId);
+        for (Map.Entry<Integer, byte[]> e : a.options().entrySet()) {
+            o.put(e.getKey(), e.getValue());
+        }
+        DhcpMessage.Builder b = DhcpMessage.reply(req).yiaddr(yiaddr).siaddr(a.nextServer()).options(o.build());
+        if (inform || type.equals(MessageType.ACK)) {
+            b.ciaddr(req.ciaddr());
+        }
+        a.file().ifPresent(f -> b.file(f));
+        a.sname().ifPresent(s -> b.sname(s));
+        return b.build();
+    }
+
+    private Classification classify(DhcpMessage req, Mac mac) {
+        return classifier.classify(mac, req.options().get(OptionCodes.VENDOR_CLASS),
+                req.options().get(OptionCodes.USER_CLASS));
+    }
+
+    private long leaseSeconds(SubnetConfig subnet, Classification c) {
+        return c.deviceClass().flatMap(k -> k.dhcp().leaseSeconds())
+                .or(subnet::leaseSeconds)
+                .orElse(config.dhcp().leaseSeconds());
+    }
+
+    static String id(SubnetConfig s) {
+        return s.subnet().toString();
+    }
+
+    private static String where(DhcpMessage req) {
+        return req.giaddr() != 0 ? "relay " + ip(req.giaddr()) : "the local link";
+    }
+
+    static String ip(int a) {
+        return ((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
+    }
+
+}

@@ -1,0 +1,190 @@
+package org.phoneprov.dhcpd.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.phoneprov.common.config.Device;
+import org.phoneprov.common.config.SubnetConfig;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.mac.Mac;
+import org.phoneprov.dhcpd.classify.Classifier;
+import org.phoneprov.dhcpd.codec.DhcpDatagramDecoder;
+import org.phoneprov.dhcpd.codec.DhcpDatagramEncoder;
+import org.phoneprov.dhcpd.codec.DropCounters;
+import org.phoneprov.dhcpd.guard.TokenBuckets;
+import org.phoneprov.dhcpd.lease.Allocator;
+import org.phoneprov.dhcpd.lease.Lease;
+import org.phoneprov.dhcpd.lease.LeaseStore;
+import org.phoneprov.dhcpd.lease.Pool;
+import org.phoneprov.dhcpd.lease.SubnetPools;
+import org.phoneprov.dhcpd.options.OptionAssembler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * dhcpd's bootstrap: one UDP socket on port 67, bound to the LAN interface with
+ * SO_BINDTODEVICE (so broadcasts from that LAN, and only those, reach it; relays
+ * unicast to it), one event loop thread that owns the allocator, and a lease store
+ * that commits in groups on its own thread.
+ */
+public final class DhcpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DhcpServer.class);
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_BINDTODEVICE = 25;
+    private static final long EXPIRY_SECONDS = 10;
+
+    private final SuiteConfig config;
+    private final LeaseStore store;
+    private final EventSink events;
+    private final DropCounters drops = new DropCounters();
+    private EventLoopGroup group;
+    private Channel channel;
+    private DhcpHandler handler;
+
+    public DhcpServer(SuiteConfig config, LeaseStore store, EventSink events) {
+        this.config = config;
+        this.store = store;
+        this.events = events;
+    }
+
+    public synchronized InetSocketAddress start() throws Exception {
+        if (!Epoll.isAvailable()) {
+            throw new IllegalStateException("dhcpd needs Linux native epoll (SO_BINDTODEVICE, broadcast on one interface)");
+        }
+        int serverId = SubnetSelector.toInt(config.dhcp().serverId().orElse(config.identity().address()));
+        List<Integer> local = interfaceAddresses();
+        Allocator allocator = allocator();
+        List<Lease> stored = store.loadAll();
+        allocator.load(stored);
+        DhcpProcessor processor = new DhcpProcessor(config, allocator, new Classifier(config), new OptionAssembler(config),
+                new SubnetSelector(config.dhcp().subnets(), local), serverId);
+        Logger packetLog = LoggerFactory.getLogger("org.phoneprov.dhcpd");
+        handler = new DhcpHandler(processor, store, events,
+                new TokenBuckets(config.dhcp().limits().perClient(), config.dhcp().limits().global(), System.nanoTime()),
+                new RateLimitedLog(packetLog),
+                new RateLimitedLog(packetLog, java.time.Duration.ofSeconds(10), 1, System::nanoTime));
+        group = new EpollEventLoopGroup(1, new DefaultThreadFactory("dhcpd", false));
+        InetSocketAddress wanted = new InetSocketAddress(config.dhcpd().bind(), config.dhcpd().port());
+        Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
+                .option(ChannelOption.SO_BROADCAST, true)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .handler(new DhcpChannelInitializer(new DhcpDatagramDecoder(drops, new RateLimitedLog(packetLog)),
+                        new DhcpDatagramEncoder(new RateLimitedLog(packetLog)), handler));
+        try {
+            Channel ch = b.register().sync().channel();
+            config.dhcpd().iface().ifPresent(i -> bindToDevice(ch, i));
+            ch.bind(wanted).sync();
+            channel = ch;
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            BindException failure = new BindException("dhcpd cannot listen on " + wanted.getAddress().getHostAddress()
+                    + ":" + wanted.getPort() + config.dhcpd().iface().map(i -> " (interface " + i + ")").orElse("")
+                    + ": " + rootMessage(e));
+            failure.initCause(e);
+            throw failure;
+        }
+        channel.eventLoop().scheduleAtFixedRate(() -> {
+            for (Lease l : allocator.expireDue()) {
+                store.commit(l);
+            }
+        }, EXPIRY_SECONDS, EXPIRY_SECONDS, TimeUnit.SECONDS);
+        LOG.info("dhcpd.listening address={}:{} interface={} subnets={} leases_loaded={} server_id={}",
+                wanted.getAddress().getHostAddress(), wanted.getPort(), config.dhcpd().iface().orElse("-"),
+                config.dhcp().subnets().stream().map(s -> s.subnet().toString()).toList(), stored.size(),
+                DhcpProcessor.ip(serverId));
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    private Allocator allocator() {
+        List<SubnetPools> pools = new ArrayList<>();
+        for (SubnetConfig s : config.dhcp().subnets()) {
+            List<Pool> ranges = s.pools().stream()
+                    .map(r -> new Pool(SubnetSelector.toInt(r.first()), SubnetSelector.toInt(r.last()))).toList();
+            pools.add(new SubnetPools(DhcpProcessor.id(s), SubnetSelector.toInt(s.subnet().network()),
+                    s.subnet().prefix(), ranges));
+        }
+        Map<Mac, Integer> fixed = new HashMap<>();
+        for (Device d : config.devices().values()) {
+            d.address().filter(a -> a instanceof Inet4Address).ifPresent(a -> fixed.put(d.mac(), SubnetSelector.toInt(a)));
+        }
+        return new Allocator(pools, fixed, config.dhcp().offerHoldSeconds() * 1000L,
+                config.dhcp().declineHoldSeconds() * 1000L, Clock.systemUTC());
+    }
+
+    /** The IPv4 addresses of the served interface: they tell which subnet a local broadcast is about. */
+    private List<Integer> interfaceAddresses() throws SocketException {
+        List<Integer> out = new ArrayList<>();
+        if (config.dhcpd().iface().isPresent()) {
+            NetworkInterface ni = NetworkInterface.getByName(config.dhcpd().iface().get());
+            if (ni == null) {
+                throw new SocketException("dhcpd: no network interface named '" + config.dhcpd().iface().get()
+                        + "' (dhcpd.interface)");
+            }
+            for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                if (a instanceof Inet4Address) {
+                    out.add(SubnetSelector.toInt(a));
+                }
+            }
+        }
+        out.add(SubnetSelector.toInt(config.identity().address()));
+        return out;
+    }
+
+    private static void bindToDevice(Channel ch, String iface) {
+        byte[] name = iface.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer value = ByteBuffer.allocate(name.length + 1).put(name).put((byte) 0).flip();
+        ch.config().setOption(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE,
+                value.remaining()), value);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    public DropCounters drops() {
+        return drops;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(2000);
+            channel = null;
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3000);
+            group = null;
+        }
+        LOG.info("dhcpd.stopped malformed_dropped={} rate_limited={} commit_failures={}", drops.total(),
+                handler == null ? 0 : handler.limited.sum(), handler == null ? 0 : handler.commitFailures.sum());
+    }
+
+}
