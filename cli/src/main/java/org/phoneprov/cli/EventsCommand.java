@@ -30,6 +30,7 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Quiet.logs();
         LoadResult r = ConfigLoader.load(options.config);
         if (!r.isOk()) {
             r.problems().forEach(System.err::println);

@@ -30,6 +30,7 @@ final class LeasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Quiet.logs();
         LoadResult r = ConfigLoader.load(options.config);
         if (!r.isOk()) {
             r.problems().forEach(System.err::println);

@@ -153,8 +153,13 @@ class DhcpLabIT {
                 """);
         net.in(net.client, "ip", "link", "set", "eth0", "address", "02:22:00:00:00:01");
         Path out = work.resolve("dhclient.env");
-        Sh.Result r = Sh.run(Sh.in(net.client, "env", "PHONEPROV_DHCP_OUT=" + out, "dhclient", "-4", "-1", "-v",
-                "-cf", conf.toString(), "-sf", work.resolve("dhclient.script").toString(), "-pf",
+        // dhclient runs its script with a clean environment: the output path goes into the script.
+        Path script = work.resolve("dhclient-st2022m.script");
+        Files.writeString(script, Files.readString(work.resolve("dhclient.script"))
+                .replace("${PHONEPROV_DHCP_OUT:-/tmp/dhclient.env}", out.toString()));
+        script.toFile().setExecutable(true);
+        Sh.Result r = Sh.run(Sh.in(net.client, "dhclient", "-4", "-1", "-v",
+                "-cf", conf.toString(), "-sf", script.toString(), "-pf",
                 work.resolve("dhclient.pid").toString(), "-lf", work.resolve("dhclient.leases").toString(), "eth0"), 60);
         assertEquals(0, r.code(), () -> r.out() + r.err() + read(server));
         Map<String, String> e = env(out);
@@ -166,7 +171,7 @@ class DhcpLabIT {
         assertEquals("10.77.0.1", e.get("new_st_tftp150"), "option 150");
         assertNull(e.get("new_vendor_encapsulated_options"), "no option 43 for a TFTP class");
         Sh.run(Sh.in(net.client, "dhclient", "-4", "-r", "-cf", conf.toString(), "-sf",
-                work.resolve("dhclient.script").toString(), "-pf", work.resolve("dhclient.pid").toString(), "-lf",
+                script.toString(), "-pf", work.resolve("dhclient.pid").toString(), "-lf",
                 work.resolve("dhclient.leases").toString(), "eth0"), 30);
     }
 
@@ -215,17 +220,40 @@ class DhcpLabIT {
     @Test
     @Order(6)
     void releaseFreesTheAddress() throws Exception {
-        Map<String, String> e = udhcpc(net.client, "02:99:00:00:00:07", "-R");
-        String ip = e.get("ip");
-        Sh.Result leases = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "leases", "--config",
-                work.resolve("phoneprov.yaml").toString()), 60).ok();
-        String line = leases.out().lines().filter(l -> l.contains("02:99:00:00:00:07")).findFirst().orElse("");
-        assertTrue(line.contains(ip) && line.contains("RELEASED"), "after udhcpc -R: " + leases.out());
+        // dhclient -r sends a real DHCPRELEASE (udhcpc -q -R exits without one).
+        net.in(net.client, "ip", "link", "set", "eth0", "address", "02:99:00:00:00:07");
+        Path conf = work.resolve("dhclient-release.conf");
+        Files.writeString(conf, "request subnet-mask, routers;\n");
+        Path out = work.resolve("dhclient-release.env");
+        Path script = work.resolve("dhclient-release.script");
+        Files.writeString(script, Files.readString(work.resolve("dhclient.script"))
+                .replace("${PHONEPROV_DHCP_OUT:-/tmp/dhclient.env}", out.toString()));
+        script.toFile().setExecutable(true);
+        List<String> common = List.of("-cf", conf.toString(), "-sf", script.toString(), "-pf",
+                work.resolve("dhclient-release.pid").toString(), "-lf", work.resolve("dhclient-release.leases").toString());
+        List<String> get = new ArrayList<>(List.of("dhclient", "-4", "-1"));
+        get.addAll(common);
+        get.add("eth0");
+        assertEquals(0, Sh.run(Sh.in(net.client, get.toArray(String[]::new)), 60).code());
+        String ip = env(out).get("new_ip_address");
+        List<String> release = new ArrayList<>(List.of("dhclient", "-4", "-r"));
+        release.addAll(common);
+        release.add("eth0");
+        Sh.run(Sh.in(net.client, release.toArray(String[]::new)), 60);
+        String line = "";
+        String all = "";
+        for (int i = 0; i < 20 && !line.contains("RELEASED"); i++) {
+            all = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "leases", "--all", "--config",
+                    work.resolve("phoneprov.yaml").toString()), 60).ok().out();
+            line = all.lines().filter(l -> l.contains("02:99:00:00:00:07")).findFirst().orElse("");
+            Thread.sleep(250);
+        }
+        assertTrue(line.contains(ip) && line.contains("RELEASED"), "after dhclient -r: " + all);
     }
 
     static String perfdhcp(int rate, int seconds, int clients) {
         Sh.Result r = Sh.run(Sh.in(net.client, "perfdhcp", "-4", "-r", Integer.toString(rate), "-R",
-                Integer.toString(clients), "-p", Integer.toString(seconds), "-t", "0", "10.77.0.1"), seconds + 60);
+                Integer.toString(clients), "-p", Integer.toString(seconds), "10.77.0.1"), seconds + 60);
         return r.out() + r.err();
     }
 

@@ -1,0 +1,451 @@
+#!/usr/bin/env bash
+# DHCP benchmark: phoneprov dhcpd against Kea (kea-dhcp4, multi-threaded, memfile leases
+# persisted to disk), one after the other in one run, driven by perfdhcp at rising rates
+# of full DORA exchanges. Everything runs in two network namespaces this script creates
+# (server 10.77.0.1/16 on lab0, client 10.77.0.2/16) and removes on exit; no packet leaves
+# them. See bench/README.md. Bounded: every step has a timeout; the default run takes
+# ~3-4 minutes (at most 2 x rates x (BENCH_SECONDS + ~4 s) + start-ups).
+#
+# Environment (all optional):
+#   BENCH_RATES="1000 2000 4000 6000 8000 10000 12000 14000 16000 18000"   DORA exchanges/s, rising
+#   BENCH_SECONDS=10     seconds per rate
+#   BENCH_ONLY=kea|phoneprov   run one server only
+#   BENCH_CLIENTS=60000  distinct simulated clients (MACs), below the pool size (65,278)
+#   BENCH_WARMUP=3       seconds at 1000/s before the measured rates (both servers; JIT)
+#   BENCH_STOP_DROPS=5   stop raising the rate once drops exceed this percentage
+#   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: the launcher's)
+#   BENCH_KEA_LOG=WARN   Kea's log severity (INFO logs a line per lease, as a stock Kea does)
+#   BENCH_KEA_SOCKET=udp  Kea's dhcp-socket-type (raw works too; perfdhcp talks to it as a relay)
+#   BENCH_KEEP=1         keep the temporary work directory (configs, logs, perfdhcp output)
+#   PHONEPROV_JAR=...    the jar to run (default: cli/target/phoneprov.jar, built if missing)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
+
+read -ra rates <<< "${BENCH_RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 18000}"
+secs="${BENCH_SECONDS:-10}"
+only="${BENCH_ONLY:-}"
+clients="${BENCH_CLIENTS:-60000}"
+warmup="${BENCH_WARMUP:-3}"
+stop_drops="${BENCH_STOP_DROPS:-5}"
+goal="1.5"
+ok_drops="1"           # a rate counts when at most this percentage of exchanges got no ACK
+srv_addr=10.77.0.1
+cli_addr=10.77.0.2
+ns_srv="ppb-srv-$$"
+ns_cli="ppb-cli-$$"
+
+log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "this benchmark needs root (network namespaces, port 67, apt-get): run it as: sudo bash bench/dhcp/run.sh"
+case "$only" in ""|kea|phoneprov) ;; *) die "BENCH_ONLY must be kea or phoneprov, not '$only'" ;; esac
+for r in "${rates[@]}"; do [[ "$r" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RATES: '$r' is not a positive integer"; done
+[[ "$secs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS: '$secs' is not a positive integer"
+[ "$clients" -le 65000 ] || die "BENCH_CLIENTS=$clients: keep it below the pool size (65,278 addresses)"
+# Budget: per server, every rate plus its slack, the warm-up and start-up; then teardown.
+per_rate=$((secs + 6))
+deadline=$((SECONDS + 2 * (${#rates[@]} * per_rate + warmup + 60) + 120))
+check_deadline() { [ "$SECONDS" -lt "$deadline" ] || die "time budget exceeded during: $1"; }
+
+# --- tools ----------------------------------------------------------------------------
+install_missing() {
+    local missing=()
+    [ -x /usr/sbin/kea-dhcp4 ] || missing+=(kea-dhcp4-server)
+    [ -x /usr/sbin/perfdhcp ] || missing+=(kea-admin)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    # Keep the package scripts from starting a system-wide Kea on this machine's interfaces.
+    local policy=/usr/sbin/policy-rc.d made_policy=0 before after p
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
+    fi
+    before=" $(pgrep -x kea-dhcp4 | tr "\n" " " || true) "
+    timeout --foreground 120 apt-get update -qq || true
+    local rc=0
+    DEBIAN_FRONTEND=noninteractive timeout --foreground 300 apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null || rc=$?
+    [ "$made_policy" -eq 1 ] && rm -f "$policy"
+    [ "$rc" -eq 0 ] || die "apt-get install ${missing[*]} failed (exit $rc)"
+    # Should the package have started a system kea-dhcp4 anyway (a systemd host ignores
+    # policy-rc.d for some paths), stop exactly the processes that appeared with it.
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        systemctl disable --now kea-dhcp4-server.service >/dev/null 2>&1 || true
+    fi
+    after="$(pgrep -x kea-dhcp4 || true)"
+    for p in $after; do
+        case "$before" in *" $p "*) ;; *) log "stopping system kea-dhcp4 pid $p started by the package"; kill "$p" 2>/dev/null || true ;; esac
+    done
+}
+install_missing
+[ -x /usr/sbin/kea-dhcp4 ] && [ -x /usr/sbin/perfdhcp ] || die "kea-dhcp4 or perfdhcp missing after install"
+command -v ip >/dev/null || die "ip (iproute2) is missing"
+
+java_bin="${JAVA:-java}"
+if [ "$only" != kea ] && [ ! -f "$jar" ]; then
+    log "building phoneprov ($jar missing)"
+    (cd "$repo" && timeout --foreground 900 ./phoneprov --version >/dev/null) || log "build failed"
+fi
+
+cpu_busy() { # percent of all CPUs busy over one second, from /proc/stat
+    local a b
+    a="$(head -1 /proc/stat)"; sleep 1; b="$(head -1 /proc/stat)"
+    printf '%s\n%s\n' "$a" "$b" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
+        if (NR == 1) { t0 = t; i0 = idle } else printf "%d", 100 * (1 - (idle - i0) / (t - t0)) }'
+}
+busy_before="$(cpu_busy)"
+if [ "$busy_before" -gt 15 ]; then
+    log "WARNING: CPUs already ${busy_before}% busy before the bench; other work on this machine skews the numbers"
+fi
+
+# --- work directory, namespaces; all removed on exit ----------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-dhcp.XXXXXX")"
+srv_pid=""
+ns_made=0
+stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
+    local _
+    kill -"$2" "$1" 2>/dev/null || return 0
+    for _ in $(seq 1 20); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.5
+    done
+    kill -KILL "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+kill_ns_pids() { # anything still running inside our namespaces was started by this script
+    local ns p
+    for ns in "$ns_srv" "$ns_cli"; do
+        for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
+    done
+}
+cleanup() {
+    local rc=$?
+    set +e
+    trap - INT TERM
+    [ -n "$srv_pid" ] && stop "$srv_pid" TERM
+    if [ "$ns_made" -eq 1 ]; then
+        kill_ns_pids
+        ip netns del "$ns_srv" 2>/dev/null
+        ip netns del "$ns_cli" 2>/dev/null
+    fi
+    if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
+        log "work directory kept: $work"
+    else
+        rm -rf "$work"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ip netns add "$ns_srv"
+ns_made=1
+ip netns add "$ns_cli"
+veth_s="ppbs$$"; veth_c="ppbc$$"
+ip link add "$veth_s" type veth peer name "$veth_c"
+ip link set "$veth_s" netns "$ns_srv"
+ip link set "$veth_c" netns "$ns_cli"
+ip -n "$ns_srv" link set "$veth_s" name lab0
+ip -n "$ns_cli" link set "$veth_c" name eth0
+ip -n "$ns_srv" addr add "$srv_addr/16" dev lab0
+ip -n "$ns_cli" addr add "$cli_addr/16" dev eth0
+for ns in "$ns_srv" "$ns_cli"; do ip -n "$ns" link set lo up; done
+ip -n "$ns_srv" link set lab0 up
+ip -n "$ns_cli" link set eth0 up
+# A burst of 12,000 DORAs/s overflows the default 208 KiB socket buffers long before
+# either server is saturated; give both the same larger ceiling (per namespace).
+for ns in "$ns_srv" "$ns_cli"; do
+    ip netns exec "$ns" sysctl -qw net.core.rmem_max=8388608 net.core.wmem_max=8388608 \
+        net.core.rmem_default=4194304 net.core.wmem_default=4194304 2>/dev/null || true
+done
+for _ in $(seq 1 20); do
+    ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' && break
+    sleep 0.2
+done
+ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
+log "lab: $ns_srv (lab0 $srv_addr/16) <-> $ns_cli (eth0 $cli_addr/16)"
+
+# --- perfdhcp -------------------------------------------------------------------------
+# Unicast to the server address: perfdhcp acts as a relay (giaddr 10.77.0.2, port 67),
+# the server answers to the relay by unicast. Full DORA (no -i), -R distinct clients.
+perf() { # OUTFILE RATE SECONDS [extra perfdhcp args...]
+    local out="$1" rate="$2" s="$3" rc=0
+    shift 3
+    timeout --foreground -k 3 $((s + 8)) ip netns exec "$ns_cli" /usr/sbin/perfdhcp -4 \
+        -r "$rate" -R "$clients" -p "$s" -W 1500000 "$@" "$srv_addr" >"$out" 2>&1 || rc=$?
+    # 0: all fine; 3: some exchanges unsuccessful (drops): both are measurements.
+    [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]
+}
+# Fields from perfdhcp's final report. Sections: "Statistics for: DISCOVER-OFFER" and
+# "Statistics for: REQUEST-ACK"; within each, "sent packets: N", "received packets: N",
+# "avg delay: X ms", "max delay: X ms".
+pfield() { # FILE SECTION(DISCOVER-OFFER|REQUEST-ACK) KEY -> value (first number)
+    awk -v sec="$2" -v key="$3" '
+        /Statistics for:/ { in_sec = (index($0, sec) > 0) }
+        in_sec && index($0, key ":") == 1 { v = substr($0, length(key) + 2); gsub(/^[ \t]+/, "", v); split(v, a, " "); print a[1]; exit }
+    ' "$1"
+}
+answering() { # perfdhcp with a handful of exchanges: at least one ACK?
+    local f="$work/probe.txt" acks
+    perf "$f" 20 1 || return 1
+    acks="$(pfield "$f" REQUEST-ACK "received packets")"
+    [ -n "$acks" ] && [ "$acks" -gt 0 ]
+}
+wait_answering() { # PID SECONDS [LOG: give up at once if it says dhcpd is unavailable]
+    local end=$((SECONDS + $2))
+    while [ "$SECONDS" -lt "$end" ]; do
+        kill -0 "$1" 2>/dev/null || return 1
+        if [ -n "${3:-}" ] && grep -q 'daemon.unavailable daemon=dhcpd\|suite.idle' "$3" 2>/dev/null; then
+            return 1
+        fi
+        answering && return 0
+        sleep 0.5
+    done
+    return 1
+}
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# --- servers --------------------------------------------------------------------------
+start_kea() {
+    mkdir -p "$work/kea"
+    cat > "$work/kea/kea-dhcp4.conf" <<EOF
+{
+"Dhcp4": {
+    "interfaces-config": { "interfaces": [ "lab0" ], "dhcp-socket-type": "${BENCH_KEA_SOCKET:-udp}" },
+    "lease-database": {
+        "type": "memfile",
+        "persist": true,
+        "name": "$work/kea/leases4.csv",
+        "lfc-interval": 0
+    },
+    "multi-threading": {
+        "enable-multi-threading": true,
+        "thread-pool-size": 2,
+        "packet-queue-size": 64
+    },
+    "valid-lifetime": 3600,
+    "subnet4": [ {
+        "id": 1,
+        "subnet": "10.77.0.0/16",
+        "pools": [ { "pool": "10.77.1.0 - 10.77.255.254" } ],
+        "option-data": [ { "name": "routers", "data": "$srv_addr" } ]
+    } ],
+    "loggers": [ {
+        "name": "kea-dhcp4",
+        "output_options": [ { "output": "$work/kea/kea.log" } ],
+        "severity": "${BENCH_KEA_LOG:-WARN}"
+    } ]
+}
+}
+EOF
+    timeout 20 ip netns exec "$ns_srv" env KEA_PIDFILE_DIR="$work/kea" KEA_LOCKFILE_DIR="$work/kea" /usr/sbin/kea-dhcp4 -t "$work/kea/kea-dhcp4.conf" \
+        >"$work/kea/check.log" 2>&1 || { cat "$work/kea/check.log" >&2; die "kea-dhcp4 -t rejects the generated config"; }
+    ip netns exec "$ns_srv" env KEA_PIDFILE_DIR="$work/kea" KEA_LOCKFILE_DIR="$work/kea" \
+        /usr/sbin/kea-dhcp4 -c "$work/kea/kea-dhcp4.conf" >"$work/kea/stdout.log" 2>&1 &
+    srv_pid=$!
+}
+start_phoneprov() {
+    mkdir -p "$work/pp/files" "$work/pp/state"
+    cat > "$work/pp/phoneprov.yaml" <<EOF
+suite:
+  name: bench
+  address: $srv_addr
+paths:
+  files: files
+  state: state
+httpd:
+  enabled: false
+dhcpd:
+  enabled: true
+  interface: lab0
+  subnets:
+    - subnet: 10.77.0.0/16
+      pools: ["10.77.1.0-10.77.255.254"]
+      router: $srv_addr
+      lease_time: 3600
+EOF
+    [ -f "$jar" ] || { echo "$jar missing (build failed)" > "$work/pp/why"; return 1; }
+    if ! timeout --foreground 60 "$java_bin" -jar "$jar" check --config "$work/pp/phoneprov.yaml" >"$work/pp/check.log" 2>&1; then
+        { echo "phoneprov check rejects the bench config:"; head -5 "$work/pp/check.log"; } > "$work/pp/why"
+        return 1
+    fi
+    read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
+    ip netns exec "$ns_srv" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
+        --only dhcpd >"$work/pp/phoneprov.log" 2>&1 &
+    srv_pid=$!
+}
+
+# --- durability: crash the server under load, then look for every ACKed lease -------
+# perfdhcp (-x l) lists the client and address of every ACK it received. The server gets
+# SIGKILL in the middle of that run, while ACKs are in flight; a lease whose ACK reached
+# the client must then be in the store the server would restart from (Kea: the last
+# memfile record for that address; phoneprov: the lease table in state/leases.db, WAL
+# included). This checks commit-before-ACK against a process crash, not a power cut: the
+# kernel's page cache survives a SIGKILL (Kea never fsyncs its memfile anyway).
+crash_audit() { # NAME -> audit[NAME]
+    local name="$1" f="$work/$1-audit.txt" store ppid
+    audit[$name]="not run"
+    command -v python3 >/dev/null || { audit[$name]="skipped (python3 missing)"; stop "$srv_pid" TERM; srv_pid=""; return 0; }
+    perf "$f" 2000 4 -x l &
+    ppid=$!
+    sleep 2.5
+    kill -KILL "$srv_pid" 2>/dev/null || true
+    wait "$srv_pid" 2>/dev/null || true
+    srv_pid=""
+    wait "$ppid" || { audit[$name]="perfdhcp failed"; return 0; }
+    if [ "$name" = kea ]; then store="$work/kea/leases4.csv"; else store="$work/pp/state/leases.db"; fi
+    audit[$name]="$(timeout 60 python3 - "$f" "$name" "$store" <<'PY' || echo "audit failed"
+import csv, ipaddress, sqlite3, sys
+report, kind, store = sys.argv[1:4]
+acked, section = {}, None
+for line in open(report):
+    line = line.strip()
+    if line.startswith("***Leases for"):
+        section = "REQUEST-ACK" in line
+        continue
+    parts = line.split(",")
+    if section and len(parts) >= 2 and parts[1].count(".") == 3:
+        cid = parts[0].lower()
+        mac = cid[2:] if cid.startswith("01") and len(cid) == 14 else cid
+        acked[parts[1]] = mac
+have = {}
+if kind == "kea":
+    with open(store, newline="") as fh:
+        for row in csv.DictReader(fh):   # later records replace earlier ones
+            have[row["address"]] = row["hwaddr"].replace(":", "").lower()
+else:
+    db = sqlite3.connect(store)
+    for addr, mac in db.execute("SELECT address, mac FROM lease"):
+        have[str(ipaddress.IPv4Address(addr))] = mac.replace(":", "").lower()
+missing = [a for a, m in acked.items() if have.get(a) != m]
+print(f"{len(acked)} leases ACKed before/around a SIGKILL, {len(missing)} missing from the store"
+      + (f" (e.g. {missing[0]})" if missing else ""))
+PY
+)"
+    log "$name durability: ${audit[$name]}"
+}
+
+declare -A row_rate row_sent row_acks row_drop row_ach row_do_avg row_do_max row_ra_avg row_ra_max
+declare -A best peak acks_total rss hwm status audit
+servers=()
+[ "$only" = phoneprov ] || servers+=(kea)
+[ "$only" = kea ] || servers+=(phoneprov)
+
+run_server() { # NAME
+    local name="$1" rate f disc offers reqs acks drop ach i=0
+    check_deadline "$name start"
+    status[$name]="ok"
+    best[$name]=0; peak[$name]=0; acks_total[$name]=0
+    if [ "$name" = kea ]; then
+        start_kea
+        wait_answering "$srv_pid" 20 || { tail -20 "$work/kea/kea.log" "$work/kea/stdout.log" >&2 2>/dev/null; die "Kea does not answer DHCP"; }
+    else
+        if ! start_phoneprov || ! wait_answering "$srv_pid" 30 "$work/pp/phoneprov.log"; then
+            status[$name]="phoneprov dhcpd: not answering yet"
+            [ -f "$work/pp/why" ] && status[$name]+=" ($(head -1 "$work/pp/why"))"
+            log "${status[$name]}"
+            [ -f "$work/pp/why" ] && sed 's/^/    /' "$work/pp/why" >&2
+            [ -f "$work/pp/phoneprov.log" ] && tail -5 "$work/pp/phoneprov.log" | sed 's/^/    /' >&2
+            [ -n "$srv_pid" ] && stop "$srv_pid" TERM
+            srv_pid=""
+            return 0
+        fi
+    fi
+    log "$name answers (pid $srv_pid); warm-up ${warmup}s at 1000/s"
+    if [ "$warmup" -gt 0 ]; then
+        perf "$work/$name-warmup.txt" 1000 "$warmup" || true
+        acks_total[$name]="$(pfield "$work/$name-warmup.txt" REQUEST-ACK "received packets")"
+        acks_total[$name]="${acks_total[$name]:-0}"
+    fi
+    for rate in "${rates[@]}"; do
+        check_deadline "$name at $rate/s"
+        kill -0 "$srv_pid" 2>/dev/null || { status[$name]="server died at $rate/s"; log "$name: ${status[$name]}"; break; }
+        f="$work/$name-$rate.txt"
+        perf "$f" "$rate" "$secs" || { tail -5 "$f" >&2; die "perfdhcp failed against $name at $rate/s"; }
+        disc="$(pfield "$f" DISCOVER-OFFER "sent packets")"; offers="$(pfield "$f" DISCOVER-OFFER "received packets")"
+        reqs="$(pfield "$f" REQUEST-ACK "sent packets")"; acks="$(pfield "$f" REQUEST-ACK "received packets")"
+        disc="${disc:-0}"; acks="${acks:-0}"
+        # Drops: DORA exchanges started (DISCOVERs sent) that did not end in an ACK.
+        drop="$(awk -v d="$disc" -v a="$acks" 'BEGIN { printf "%.2f", (d > 0) ? 100 * (d - a) / d : 100 }')"
+        ach="$(awk -v a="$acks" -v s="$secs" 'BEGIN { printf "%.0f", a / s }')"
+        row_rate[$name,$i]="$rate"; row_sent[$name,$i]="$disc"; row_acks[$name,$i]="$acks"
+        row_drop[$name,$i]="$drop"; row_ach[$name,$i]="$ach"
+        row_do_avg[$name,$i]="$(pfield "$f" DISCOVER-OFFER "avg delay")"; row_do_max[$name,$i]="$(pfield "$f" DISCOVER-OFFER "max delay")"
+        row_ra_avg[$name,$i]="$(pfield "$f" REQUEST-ACK "avg delay")"; row_ra_max[$name,$i]="$(pfield "$f" REQUEST-ACK "max delay")"
+        log "$name $rate/s: $disc DISCOVER, ${offers:-0} OFFER, ${reqs:-0} REQUEST, $acks ACK ($ach leases/s), drops $drop%"
+        acks_total[$name]=$((acks_total[$name] + acks))
+        [ "$ach" -gt "${peak[$name]}" ] && peak[$name]="$ach"
+        if awk -v d="$drop" -v m="$ok_drops" 'BEGIN { exit !(d <= m) }'; then
+            [ "$ach" -gt "${best[$name]}" ] && best[$name]="$ach"
+        fi
+        i=$((i + 1))
+        awk -v d="$drop" -v m="$stop_drops" 'BEGIN { exit !(d > m) }' && { log "$name: drops above $stop_drops%, not raising the rate further"; break; }
+        sleep 1   # let the queues drain between rates
+    done
+    rss[$name]="$(rss_kb "$srv_pid")"; hwm[$name]="$(hwm_kb "$srv_pid")"
+    if [ "$name" = kea ]; then
+        # Durability as far as Kea goes: every ACKed lease is a line in the memfile (written
+        # and flushed before the ACK; Kea does not fsync it).
+        status[$name]+="; memfile: $(($(grep -c . "$work/kea/leases4.csv") - 1)) lease records for ${acks_total[$name]} ACKs (+ probes)"
+    fi
+    rows[$name]="$i"
+    crash_audit "$name"
+}
+declare -A rows
+for s in "${servers[@]}"; do run_server "$s"; done
+
+# --- report ---------------------------------------------------------------------------
+mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+echo
+echo "DHCPv4: perfdhcp full DORA, ${secs}s per rate, $clients distinct clients, unicast via relay address $cli_addr -> $srv_addr (veth, namespaces)"
+echo "$(nproc) CPUs shared by perfdhcp and the server under test; CPU busy before the bench (other work): ${busy_before}%"
+echo "A rate counts when at most ${ok_drops}% of the DISCOVERs sent did not end in an ACK (drops)."
+printf '\n%-10s %8s %9s %9s %8s %10s %9s %9s %9s %9s\n' server "target/s" DISCOVERs ACKs drops% "leases/s" DO_avg DO_max RA_avg RA_max
+for s in "${servers[@]}"; do
+    if [ "${rows[$s]:-0}" -eq 0 ]; then
+        printf '%-10s %s\n' "$s" "${status[$s]}"
+        continue
+    fi
+    for ((i = 0; i < rows[$s]; i++)); do
+        printf '%-10s %8s %9s %9s %8s %10s %9s %9s %9s %9s\n' "$s" "${row_rate[$s,$i]}" "${row_sent[$s,$i]}" "${row_acks[$s,$i]}" \
+            "${row_drop[$s,$i]}" "${row_ach[$s,$i]}" "${row_do_avg[$s,$i]:--}" "${row_do_max[$s,$i]:--}" \
+            "${row_ra_avg[$s,$i]:--}" "${row_ra_max[$s,$i]:--}"
+    done
+done
+echo "(delays in ms, from perfdhcp: DO = DISCOVER->OFFER, RA = REQUEST->ACK)"
+echo
+printf '%-10s %16s %12s %9s %9s  %s\n' server "best leases/s" "max leases/s" RSS_MiB HWM_MiB notes
+for s in "${servers[@]}"; do
+    if [ "${rows[$s]:-0}" -eq 0 ]; then
+        printf '%-10s %16s %12s %9s %9s  %s\n' "$s" - - - - "${status[$s]}"
+    else
+        printf '%-10s %16s %12s %9s %9s  %s\n' "$s" "${best[$s]}" "${peak[$s]}" "$(mib "${rss[$s]}")" "$(mib "${hwm[$s]}")" "${status[$s]}"
+    fi
+done
+echo "(best: highest rate with <=${ok_drops}% drops; max: most ACKs/s at any rate, drops or not;"
+echo " RSS: VmRSS after the last rate, HWM: its peak, VmHWM)"
+for s in "${servers[@]}"; do
+    [ "${rows[$s]:-0}" -gt 0 ] && printf 'durability %-10s %s\n' "$s:" "${audit[$s]}"
+done
+echo
+if [ "${rows[kea]:-0}" -gt 0 ] && [ "${rows[phoneprov]:-0}" -gt 0 ] && [ "${best[kea]}" -gt 0 ]; then
+    ratio="$(awk -v a="${best[phoneprov]}" -v b="${best[kea]}" 'BEGIN {printf "%.2f", a / b}')"
+    met="$(awk -v r="$ratio" -v g="$goal" 'BEGIN {print (r >= g) ? "MET" : "NOT MET"}')"
+    case "${audit[phoneprov]}" in
+        *", 0 missing from the store") durable="every ACKed lease found after the crash" ;;
+        *) met="NOT MET"; durable="durability not shown: ${audit[phoneprov]}" ;;
+    esac
+    echo "ratio phoneprov/kea (best leases/s with <=${ok_drops}% drops) = $ratio; goal >= ${goal}x with every ACKed lease durable: $met ($durable)"
+    echo "ratio of max leases/s at any rate: $(awk -v a="${peak[phoneprov]}" -v b="${peak[kea]}" 'BEGIN {printf "%.2f", a / b}')"
+    top="${rates[${#rates[@]}-1]}"
+    if [ "${best[phoneprov]}" -ge $((top * 95 / 100)) ]; then
+        echo "note: phoneprov kept up with the highest rate tried ($top/s); raise BENCH_RATES to find its limit"
+    fi
+elif [ "${rows[phoneprov]:-0}" -eq 0 ] && [ "$only" != kea ]; then
+    echo "ratio phoneprov/kea: not measured (${status[phoneprov]})"
+fi
+echo "Noise: perfdhcp itself needs a good share of a core at these rates, on the same 2 CPUs as the server;"
+echo "compare servers within one run, and repeat when a ratio is close to the goal."
