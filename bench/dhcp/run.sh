@@ -289,9 +289,11 @@ crash_audit() { # NAME -> audit[NAME]
     local name="$1" f="$work/$1-audit.txt" store ppid
     audit[$name]="not run"
     command -v python3 >/dev/null || { audit[$name]="skipped (python3 missing)"; stop "$srv_pid" TERM; srv_pid=""; return 0; }
-    perf "$f" 2000 4 -x l &
+    # New clients (their own MAC prefix), so every audit ACK is a new lease that cannot
+    # have been stored by an earlier rate; ~2,000 of them fit in the free part of the pool.
+    perf "$f" 1000 3 -x l -b mac=0e:77:00:00:00:00 &
     ppid=$!
-    sleep 2.5
+    sleep 2
     kill -KILL "$srv_pid" 2>/dev/null || true
     wait "$srv_pid" 2>/dev/null || true
     srv_pid=""
@@ -308,9 +310,8 @@ for line in open(report):
         continue
     parts = line.split(",")
     if section and len(parts) >= 2 and parts[1].count(".") == 3:
-        cid = parts[0].lower()
-        mac = cid[2:] if cid.startswith("01") and len(cid) == 14 else cid
-        acked[parts[1]] = mac
+        cid = parts[0].lower()   # the client identifier the server echoed (RFC 6842), if any
+        acked[parts[1]] = cid[2:] if cid.startswith("01") and len(cid) == 14 else ""
 have = {}
 if kind == "kea":
     with open(store, newline="") as fh:
@@ -320,9 +321,12 @@ else:
     db = sqlite3.connect(store)
     for addr, mac in db.execute("SELECT address, mac FROM lease"):
         have[str(ipaddress.IPv4Address(addr))] = mac.replace(":", "").lower()
-missing = [a for a, m in acked.items() if have.get(a) != m]
-print(f"{len(acked)} leases ACKed before/around a SIGKILL, {len(missing)} missing from the store"
-      + (f" (e.g. {missing[0]})" if missing else ""))
+# Without an echoed client id, the stored MAC must at least be one of the audit clients'.
+missing = [a for a, m in acked.items() if have.get(a, "") != m and not (m == "" and have.get(a, "").startswith("0e7700"))]
+no_cid = sum(1 for m in acked.values() if m == "")
+print(f"{len(acked)} new leases ACKed around a SIGKILL, {len(missing)} missing from the store"
+      + (f" (e.g. {missing[0]})" if missing else "")
+      + (f"; {no_cid} ACKs without the client identifier (option 61, RFC 6842)" if no_cid else ""))
 PY
 )"
     log "$name durability: ${audit[$name]}"
@@ -435,7 +439,7 @@ if [ "${rows[kea]:-0}" -gt 0 ] && [ "${rows[phoneprov]:-0}" -gt 0 ] && [ "${best
     ratio="$(awk -v a="${best[phoneprov]}" -v b="${best[kea]}" 'BEGIN {printf "%.2f", a / b}')"
     met="$(awk -v r="$ratio" -v g="$goal" 'BEGIN {print (r >= g) ? "MET" : "NOT MET"}')"
     case "${audit[phoneprov]}" in
-        *", 0 missing from the store") durable="every ACKed lease found after the crash" ;;
+        *", 0 missing from the store"*) durable="every ACKed lease found after the crash" ;;
         *) met="NOT MET"; durable="durability not shown: ${audit[phoneprov]}" ;;
     esac
     echo "ratio phoneprov/kea (best leases/s with <=${ok_drops}% drops) = $ratio; goal >= ${goal}x with every ACKed lease durable: $met ($durable)"

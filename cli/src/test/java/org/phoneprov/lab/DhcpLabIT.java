@@ -322,4 +322,24 @@ class DhcpLabIT {
         });
         assertEquals(List.of(), lost, "every ACKed lease survives kill -9 (" + acked.size() + " ACKs checked)");
     }
+
+    @Test
+    @Order(9)
+    void sighupReloadsClassOptionsWithoutARestart() throws Exception {
+        Path cfg = work.resolve("phoneprov.yaml");
+        String text = Files.readString(cfg);
+        assertTrue(text.contains("\"http://10.77.0.1/\""));
+        Files.writeString(cfg, text.replace("\"http://10.77.0.1/\"", "\"http://10.77.0.1/v2/\""));
+        server.signal("HUP");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!read(server).contains("dhcpd.reloaded")) {
+            assertTrue(System.currentTimeMillis() < deadline, "no reload: " + read(server));
+            Thread.sleep(100);
+        }
+        net.in(net.client, "ip", "addr", "flush", "dev", "eth0");
+        Map<String, String> e = udhcpc(net.client, "02:99:00:00:00:09", "-O", "160");
+        assertEquals(hex("http://10.77.0.1/v2/"), e.get("opt160"), "the reloaded class option is served");
+        assertEquals(0, server.stop(15), read(server));
+        assertFalse(read(server).contains("Exception"), read(server));
+    }
 }

@@ -37,6 +37,7 @@ public final class SuiteRuntime implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
     private EventLog events;
+    private DhcpServer dhcp;
 
     public SuiteRuntime(Path configFile, Set<String> only) {
         this.configFile = configFile;
@@ -62,9 +63,9 @@ public final class SuiteRuntime implements AutoCloseable {
                     case "dhcpd" -> {
                         SqliteLeaseStore leases = SqliteLeaseStore.open(c.paths().state());
                         running.add(leases);
-                        DhcpServer s = new DhcpServer(c, leases, events);
-                        running.add(s);
-                        bound.put("dhcpd", s.start());
+                        dhcp = new DhcpServer(c, leases, events);
+                        running.add(dhcp);
+                        bound.put("dhcpd", dhcp.start());
                     }
                     default -> LOG.warn("daemon.unavailable daemon={} (not built yet in this version; skipped)", d.name());
                 }
@@ -126,6 +127,9 @@ public final class SuiteRuntime implements AutoCloseable {
             LOG.warn("config.restart_needed key=paths.state (applies at the next start)");
         }
         current.set(next);
+        if (dhcp != null) {
+            dhcp.reload(next.config());
+        }
         LOG.info("config.reloaded config={} devices={} changed_mac_configs={}", configFile,
                 next.config().devices().size(), changed(old, next));
         return true;

@@ -26,7 +26,7 @@ import org.slf4j.event.Level;
 @Sharable
 final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     static final String DAEMON = "dhcpd";
-    private final DhcpProcessor processor;
+    private DhcpProcessor processor;
     private final LeaseStore store;
     private final EventSink events;
     private final TokenBuckets guard;
@@ -44,6 +44,11 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
         this.guard = guard;
         this.log = log;
         this.rare = rare;
+    }
+
+    /** A reloaded config's classes and options; called on the event loop, like every request. */
+    void processor(DhcpProcessor next) {
+        this.processor = next;
     }
 
     @Override

@@ -106,11 +106,11 @@ public final class DhcpProcessor {
                     Optional.of(ack.lease()), "ACK", c.className());
         }
         if (d instanceof Decision.Nak nak) {
-            DhcpOptions o = DhcpOptions.builder()
+            DhcpOptions.Builder nakOptions = DhcpOptions.builder()
                     .putByte(OptionCodes.MESSAGE_TYPE, MessageType.NAK.code())
                     .putIp(OptionCodes.SERVER_ID, serverId)
-                    .putString(OptionCodes.MESSAGE, nak.reason())
-                    .build();
+                    .putString(OptionCodes.MESSAGE, nak.reason());
+            DhcpOptions o = echoRelayAgentInfo(req, nakOptions).build();
             // Through a relay, a NAK asks for broadcast: the client has no usable address (4.1).
             DhcpMessage reply = DhcpMessage.reply(req).options(o).broadcast(req.giaddr() != 0 || req.broadcast())
                     .build();
@@ -161,13 +161,21 @@ public final class DhcpProcessor {
         for (Map.Entry<Integer, byte[]> e : a.options().entrySet()) {
             o.put(e.getKey(), e.getValue());
         }
-        DhcpMessage.Builder b = DhcpMessage.reply(req).yiaddr(yiaddr).siaddr(a.nextServer()).options(o.build());
+        DhcpMessage.Builder b = DhcpMessage.reply(req).yiaddr(yiaddr).siaddr(a.nextServer())
+                .options(echoRelayAgentInfo(req, o).build());
         if (inform || type.equals(MessageType.ACK)) {
             b.ciaddr(req.ciaddr());
         }
         a.file().ifPresent(f -> b.file(f));
         a.sname().ifPresent(s -> b.sname(s));
         return b.build();
+    }
+
+    /** RFC 3046 2.2: the relay's option 82 goes back unchanged, last, so the relay can route the reply. */
+    private static DhcpOptions.Builder echoRelayAgentInfo(DhcpMessage req, DhcpOptions.Builder o) {
+        req.options().get(OptionCodes.RELAY_AGENT_INFO).ifPresent(v -> o.remove(OptionCodes.RELAY_AGENT_INFO)
+                .put(OptionCodes.RELAY_AGENT_INFO, v));
+        return o;
     }
 
     private Classification classify(DhcpMessage req, Mac mac) {

@@ -55,7 +55,10 @@ public final class DhcpServer implements AutoCloseable {
     private static final int SO_BINDTODEVICE = 25;
     private static final long EXPIRY_SECONDS = 10;
 
-    private final SuiteConfig config;
+    private SuiteConfig config;
+    private Allocator allocator;
+    private SubnetSelector selector;
+    private int serverId;
     private final LeaseStore store;
     private final EventSink events;
     private final DropCounters drops = new DropCounters();
@@ -73,13 +76,14 @@ public final class DhcpServer implements AutoCloseable {
         if (!Epoll.isAvailable()) {
             throw new IllegalStateException("dhcpd needs Linux native epoll (SO_BINDTODEVICE, broadcast on one interface)");
         }
-        int serverId = SubnetSelector.toInt(config.dhcp().serverId().orElse(config.identity().address()));
+        serverId = SubnetSelector.toInt(config.dhcp().serverId().orElse(config.identity().address()));
         List<Integer> local = interfaceAddresses();
-        Allocator allocator = allocator();
+        allocator = allocator();
         List<Lease> stored = store.loadAll();
         allocator.load(stored);
+        selector = new SubnetSelector(config.dhcp().subnets(), local);
         DhcpProcessor processor = new DhcpProcessor(config, allocator, new Classifier(config), new OptionAssembler(config),
-                new SubnetSelector(config.dhcp().subnets(), local), serverId);
+                selector, serverId);
         Logger packetLog = LoggerFactory.getLogger("org.phoneprov.dhcpd");
         handler = new DhcpHandler(processor, store, events,
                 new TokenBuckets(config.dhcp().limits().perClient(), config.dhcp().limits().global(), System.nanoTime()),
@@ -167,6 +171,34 @@ public final class DhcpServer implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /**
+     * SIGHUP: classes, options, models and the inventory's classes apply to the next
+     * request. Subnets, pools, lease settings and fixed addresses shape the allocator's
+     * state, so they apply at the next start (said in the log).
+     */
+    public synchronized void reload(SuiteConfig next) {
+        if (channel == null) {
+            return;
+        }
+        if (!next.dhcp().equals(config.dhcp()) || !fixedAddresses(next).equals(fixedAddresses(config))) {
+            LOG.warn("config.restart_needed daemon=dhcpd key=\"dhcpd subnets, limits or fixed addresses\" "
+                    + "(classes and options are reloaded now; these apply at the next start)");
+        }
+        SuiteConfig current = config;
+        DhcpProcessor processor = new DhcpProcessor(next, allocator, new Classifier(next), new OptionAssembler(next),
+                selector, serverId);
+        channel.eventLoop().execute(() -> handler.processor(processor));
+        config = next;
+        LOG.info("dhcpd.reloaded classes={} devices={} (was {} and {})", next.classes().size(), next.devices().size(),
+                current.classes().size(), current.devices().size());
+    }
+
+    private static Map<Mac, java.net.InetAddress> fixedAddresses(SuiteConfig c) {
+        Map<Mac, java.net.InetAddress> m = new HashMap<>();
+        c.devices().values().forEach(d -> d.address().ifPresent(a -> m.put(d.mac(), a)));
+        return m;
     }
 
     public DropCounters drops() {
