@@ -102,6 +102,7 @@ fi
 
 # --- work directory, namespaces; all removed on exit ----------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-dhcp.XXXXXX")"
+cd "$work"   # nothing of this run lands in the caller's directory
 srv_pid=""
 ns_made=0
 stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
@@ -205,6 +206,13 @@ wait_answering() { # PID SECONDS [LOG: give up at once if it says dhcpd is unava
     done
     return 1
 }
+cpu_ticks() { # PID -> utime + stime of the process (all its threads), in clock ticks
+    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0
+}
+child_ticks() { # cutime + cstime of this shell: CPU of the children it has waited for
+    sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
+}
+hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
@@ -332,7 +340,7 @@ PY
     log "$name durability: ${audit[$name]}"
 }
 
-declare -A row_rate row_sent row_acks row_drop row_ach row_do_avg row_do_max row_ra_avg row_ra_max
+declare -A row_scpu row_pcpu row_us row_rate row_sent row_acks row_drop row_ach row_do_avg row_do_max row_ra_avg row_ra_max
 declare -A best peak acks_total rss hwm status audit
 servers=()
 [ "$only" = phoneprov ] || servers+=(kea)
@@ -368,7 +376,12 @@ run_server() { # NAME
         check_deadline "$name at $rate/s"
         kill -0 "$srv_pid" 2>/dev/null || { status[$name]="server died at $rate/s"; log "$name: ${status[$name]}"; break; }
         f="$work/$name-$rate.txt"
+        s0="$(cpu_ticks "$srv_pid")"; c0="$(child_ticks)"; t0="$(date +%s%N)"
         perf "$f" "$rate" "$secs" || { tail -5 "$f" >&2; die "perfdhcp failed against $name at $rate/s"; }
+        s1="$(cpu_ticks "$srv_pid")"; c1="$(child_ticks)"; t1="$(date +%s%N)"
+        # CPU in % of one core over the perfdhcp run (the machine has $(nproc) cores: 100% each).
+        row_scpu[$name,$i]="$(awk -v d=$((s1 - s0)) -v hz="$hz" -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ns / 1e9)}')"
+        row_pcpu[$name,$i]="$(awk -v d=$((c1 - c0)) -v hz="$hz" -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ns / 1e9)}')"
         disc="$(pfield "$f" DISCOVER-OFFER "sent packets")"; offers="$(pfield "$f" DISCOVER-OFFER "received packets")"
         reqs="$(pfield "$f" REQUEST-ACK "sent packets")"; acks="$(pfield "$f" REQUEST-ACK "received packets")"
         disc="${disc:-0}"; acks="${acks:-0}"
@@ -379,6 +392,8 @@ run_server() { # NAME
         row_drop[$name,$i]="$drop"; row_ach[$name,$i]="$ach"
         row_do_avg[$name,$i]="$(pfield "$f" DISCOVER-OFFER "avg delay")"; row_do_max[$name,$i]="$(pfield "$f" DISCOVER-OFFER "max delay")"
         row_ra_avg[$name,$i]="$(pfield "$f" REQUEST-ACK "avg delay")"; row_ra_max[$name,$i]="$(pfield "$f" REQUEST-ACK "max delay")"
+        # Server CPU time per lease, in microseconds: what each ACKed lease cost the server.
+        row_us[$name,$i]="$(awk -v d=$((s1 - s0)) -v hz="$hz" -v a="$acks" 'BEGIN {printf "%.0f", (a > 0) ? 1e6 * d / hz / a : 0}')"
         log "$name $rate/s: $disc DISCOVER, ${offers:-0} OFFER, ${reqs:-0} REQUEST, $acks ACK ($ach leases/s), drops $drop%"
         acks_total[$name]=$((acks_total[$name] + acks))
         [ "$ach" -gt "${peak[$name]}" ] && peak[$name]="$ach"
@@ -407,19 +422,20 @@ echo
 echo "DHCPv4: perfdhcp full DORA, ${secs}s per rate, $clients distinct clients, unicast via relay address $cli_addr -> $srv_addr (veth, namespaces)"
 echo "$(nproc) CPUs shared by perfdhcp and the server under test; CPU busy before the bench (other work): ${busy_before}%"
 echo "A rate counts when at most ${ok_drops}% of the DISCOVERs sent did not end in an ACK (drops)."
-printf '\n%-10s %8s %9s %9s %8s %10s %9s %9s %9s %9s\n' server "target/s" DISCOVERs ACKs drops% "leases/s" DO_avg DO_max RA_avg RA_max
+printf '\n%-10s %8s %9s %9s %7s %9s %7s %8s %7s %8s %7s %8s %7s\n' server "target/s" DISCOVERs ACKs drops% "leases/s" DO_avg DO_max RA_avg RA_max srvCPU% perfCPU% "us/lease"
 for s in "${servers[@]}"; do
     if [ "${rows[$s]:-0}" -eq 0 ]; then
         printf '%-10s %s\n' "$s" "${status[$s]}"
         continue
     fi
     for ((i = 0; i < rows[$s]; i++)); do
-        printf '%-10s %8s %9s %9s %8s %10s %9s %9s %9s %9s\n' "$s" "${row_rate[$s,$i]}" "${row_sent[$s,$i]}" "${row_acks[$s,$i]}" \
+        printf '%-10s %8s %9s %9s %7s %9s %7s %8s %7s %8s %7s %8s %7s\n' "$s" "${row_rate[$s,$i]}" "${row_sent[$s,$i]}" "${row_acks[$s,$i]}" \
             "${row_drop[$s,$i]}" "${row_ach[$s,$i]}" "${row_do_avg[$s,$i]:--}" "${row_do_max[$s,$i]:--}" \
-            "${row_ra_avg[$s,$i]:--}" "${row_ra_max[$s,$i]:--}"
+            "${row_ra_avg[$s,$i]:--}" "${row_ra_max[$s,$i]:--}" "${row_scpu[$s,$i]}" "${row_pcpu[$s,$i]}" "${row_us[$s,$i]}"
     done
 done
-echo "(delays in ms, from perfdhcp: DO = DISCOVER->OFFER, RA = REQUEST->ACK)"
+echo "(delays in ms, from perfdhcp: DO = DISCOVER->OFFER, RA = REQUEST->ACK; CPU in % of one core,"
+echo " $(nproc) cores = $(( $(nproc) * 100 ))%; us/lease = server CPU time per ACKed lease, in microseconds)"
 echo
 printf '%-10s %16s %12s %9s %9s  %s\n' server "best leases/s" "max leases/s" RSS_MiB HWM_MiB notes
 for s in "${servers[@]}"; do

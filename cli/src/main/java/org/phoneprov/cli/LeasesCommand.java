@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.phoneprov.common.config.ConfigLoader;
 import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.events.StoreException;
-import org.phoneprov.dhcpd.lease.Ip4;
+import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
 import picocli.CommandLine.Command;

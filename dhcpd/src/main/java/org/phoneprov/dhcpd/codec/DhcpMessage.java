@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.codec;
 
+import org.phoneprov.common.net.Ip4;
+
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,19 +84,19 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
     }
 
     public Inet4Address ciaddrAddress() {
-        return Ipv4.toAddress(ciaddr);
+        return Ip4.toInet(ciaddr);
     }
 
     public Inet4Address yiaddrAddress() {
-        return Ipv4.toAddress(yiaddr);
+        return Ip4.toInet(yiaddr);
     }
 
     public Inet4Address siaddrAddress() {
-        return Ipv4.toAddress(siaddr);
+        return Ip4.toInet(siaddr);
     }
 
     public Inet4Address giaddrAddress() {
-        return Ipv4.toAddress(giaddr);
+        return Ip4.toInet(giaddr);
     }
 
     /** Option 53; empty when absent or not one byte long. */
@@ -157,7 +159,7 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
 
     private Optional<Integer> ipOption(int code) {
         byte[] v = options.raw(code);
-        return v == null || v.length != 4 ? Optional.empty() : Optional.of(Ipv4.read(v, 0));
+        return v == null || v.length != 4 ? Optional.empty() : Optional.of(Ip4.read(v, 0));
     }
 
     private static String nulTerminated(byte[] field) {
@@ -201,8 +203,8 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
     public String toString() {
         return "DhcpMessage[op=" + op + ", type=" + messageType().map(MessageType::toString).orElse("-")
                 + ", xid=0x" + Integer.toHexString(xid) + ", chaddr=" + mac().map(Mac::colon).orElse("htype " + htype)
-                + ", ciaddr=" + Ipv4.format(ciaddr) + ", yiaddr=" + Ipv4.format(yiaddr)
-                + ", siaddr=" + Ipv4.format(siaddr) + ", giaddr=" + Ipv4.format(giaddr)
+                + ", ciaddr=" + Ip4.toString(ciaddr) + ", yiaddr=" + Ip4.toString(yiaddr)
+                + ", siaddr=" + Ip4.toString(siaddr) + ", giaddr=" + Ip4.toString(giaddr)
                 + ", sname=" + snameString() + ", file=" + fileString() + ", options=" + options + "]";
     }
 
@@ -238,10 +240,10 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
         public Builder yiaddr(int v) { yiaddr = v; return this; }
         public Builder siaddr(int v) { siaddr = v; return this; }
         public Builder giaddr(int v) { giaddr = v; return this; }
-        public Builder ciaddr(Inet4Address v) { return ciaddr(Ipv4.toInt(v)); }
-        public Builder yiaddr(Inet4Address v) { return yiaddr(Ipv4.toInt(v)); }
-        public Builder siaddr(Inet4Address v) { return siaddr(Ipv4.toInt(v)); }
-        public Builder giaddr(Inet4Address v) { return giaddr(Ipv4.toInt(v)); }
+        public Builder ciaddr(Inet4Address v) { return ciaddr(Ip4.toInt(v)); }
+        public Builder yiaddr(Inet4Address v) { return yiaddr(Ip4.toInt(v)); }
+        public Builder siaddr(Inet4Address v) { return siaddr(Ip4.toInt(v)); }
+        public Builder giaddr(Inet4Address v) { return giaddr(Ip4.toInt(v)); }
         public Builder options(DhcpOptions v) { options = v; return this; }
 
         public Builder broadcast(boolean on) {

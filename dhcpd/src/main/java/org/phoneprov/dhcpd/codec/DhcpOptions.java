@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.codec;
 
+import org.phoneprov.common.net.Ip4;
+
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -149,7 +151,7 @@ public final class DhcpOptions {
         public Builder putIp(int code, Inet4Address... ips) {
             int[] v = new int[ips.length];
             for (int i = 0; i < ips.length; i++) {
-                v[i] = Ipv4.toInt(ips[i]);
+                v[i] = Ip4.toInt(ips[i]);
             }
             return putIp(code, v);
         }

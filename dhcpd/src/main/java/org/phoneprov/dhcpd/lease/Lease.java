@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 import java.util.Objects;
 import org.phoneprov.common.mac.Mac;
 

@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 /** What {@link Allocator#offer} decided for a DHCPDISCOVER. */
 public sealed interface Offer {
     /** Offer this address; it is held for the client for the offer hold. */

@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 /**
  * A dynamic range, both ends included. Compares unsigned, so 192.168.x.x works.
  *

@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.server;
 
+import org.phoneprov.common.net.Ip4;
+
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -81,7 +83,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                     event(action, req, lease.address(), reply.result(), start, r.sender());
                 } else {
                     commitFailures.increment();
-                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + DhcpProcessor.ip(lease.address())
+                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + Ip4.toString(lease.address())
                             + " error=\"" + err.getMessage() + "\" (no ACK sent: a lease is never promised unstored)");
                     event(action, req, lease.address(), "commit-failed", start, r.sender());
                 }
@@ -90,7 +92,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             store.commit(c.lease()).whenComplete((ok, err) -> {
                 if (err != null) {
                     commitFailures.increment();
-                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + DhcpProcessor.ip(c.lease().address())
+                    rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + Ip4.toString(c.lease().address())
                             + " error=\"" + err.getMessage() + "\"");
                 }
             });
@@ -108,11 +110,11 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     }
 
     private static InetSocketAddress destination(ReplyRouting.Destination d) {
-        return new InetSocketAddress(DhcpProcessor.ip(d.address()), d.port());
+        return new InetSocketAddress(Ip4.toString(d.address()), d.port());
     }
 
     private void event(String action, DhcpMessage req, int address, String result, long start, InetSocketAddress from) {
-        events.record(new Event(Instant.now(), DAEMON, action, req.mac(), address == 0 ? "" : DhcpProcessor.ip(address),
+        events.record(new Event(Instant.now(), DAEMON, action, req.mac(), address == 0 ? "" : Ip4.toString(address),
                 result, 0, (System.nanoTime() - start) / 1000, Optional.ofNullable(from)));
     }
 

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.phoneprov.common.config.SubnetConfig;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.classify.Classification;
 import org.phoneprov.dhcpd.classify.Classifier;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
@@ -194,11 +195,7 @@ public final class DhcpProcessor {
     }
 
     private static String where(DhcpMessage req) {
-        return req.giaddr() != 0 ? "relay " + ip(req.giaddr()) : "the local link";
-    }
-
-    static String ip(int a) {
-        return ((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
+        return req.giaddr() != 0 ? "relay " + Ip4.toString(req.giaddr()) : "the local link";
     }
 
 }

@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.server;
 
+import org.phoneprov.common.net.Ip4;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -76,7 +78,7 @@ public final class DhcpServer implements AutoCloseable {
         if (!Epoll.isAvailable()) {
             throw new IllegalStateException("dhcpd needs Linux native epoll (SO_BINDTODEVICE, broadcast on one interface)");
         }
-        serverId = SubnetSelector.toInt(config.dhcp().serverId().orElse(config.identity().address()));
+        serverId = Ip4.toInt(config.dhcp().serverId().orElse(config.identity().address()));
         List<Integer> local = interfaceAddresses();
         allocator = allocator();
         List<Lease> stored = store.loadAll();
@@ -119,7 +121,7 @@ public final class DhcpServer implements AutoCloseable {
         LOG.info("dhcpd.listening address={}:{} interface={} subnets={} leases_loaded={} server_id={}",
                 wanted.getAddress().getHostAddress(), wanted.getPort(), config.dhcpd().iface().orElse("-"),
                 config.dhcp().subnets().stream().map(s -> s.subnet().toString()).toList(), stored.size(),
-                DhcpProcessor.ip(serverId));
+                Ip4.toString(serverId));
         return (InetSocketAddress) channel.localAddress();
     }
 
@@ -127,13 +129,13 @@ public final class DhcpServer implements AutoCloseable {
         List<SubnetPools> pools = new ArrayList<>();
         for (SubnetConfig s : config.dhcp().subnets()) {
             List<Pool> ranges = s.pools().stream()
-                    .map(r -> new Pool(SubnetSelector.toInt(r.first()), SubnetSelector.toInt(r.last()))).toList();
-            pools.add(new SubnetPools(DhcpProcessor.id(s), SubnetSelector.toInt(s.subnet().network()),
+                    .map(r -> new Pool(Ip4.toInt(r.first()), Ip4.toInt(r.last()))).toList();
+            pools.add(new SubnetPools(DhcpProcessor.id(s), Ip4.toInt(s.subnet().network()),
                     s.subnet().prefix(), ranges));
         }
         Map<Mac, Integer> fixed = new HashMap<>();
         for (Device d : config.devices().values()) {
-            d.address().filter(a -> a instanceof Inet4Address).ifPresent(a -> fixed.put(d.mac(), SubnetSelector.toInt(a)));
+            d.address().filter(a -> a instanceof Inet4Address).ifPresent(a -> fixed.put(d.mac(), Ip4.toInt(a)));
         }
         return new Allocator(pools, fixed, config.dhcp().offerHoldSeconds() * 1000L,
                 config.dhcp().declineHoldSeconds() * 1000L, Clock.systemUTC());
@@ -150,11 +152,11 @@ public final class DhcpServer implements AutoCloseable {
             }
             for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
                 if (a instanceof Inet4Address) {
-                    out.add(SubnetSelector.toInt(a));
+                    out.add(Ip4.toInt(a));
                 }
             }
         }
-        out.add(SubnetSelector.toInt(config.identity().address()));
+        out.add(Ip4.toInt(config.identity().address()));
         return out;
     }
 

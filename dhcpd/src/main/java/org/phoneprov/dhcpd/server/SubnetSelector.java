@@ -1,9 +1,9 @@
 package org.phoneprov.dhcpd.server;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.phoneprov.common.config.SubnetConfig;
+import org.phoneprov.common.net.Ip4;
 
 /**
  * Which subnet a request is about (RFC 2131 4.3.1): the one holding the relay's
@@ -24,7 +24,7 @@ public final class SubnetSelector {
     public SubnetSelector(List<SubnetConfig> subnets, List<Integer> localAddresses) {
         this.subnets = subnets.stream().map(s -> {
             int mask = s.subnet().prefix() == 0 ? 0 : -1 << (32 - s.subnet().prefix());
-            return new Entry(s, toInt(s.subnet().network()) & mask, mask);
+            return new Entry(s, Ip4.toInt(s.subnet().network()) & mask, mask);
         }).toList();
         this.localAddresses = List.copyOf(localAddresses);
     }
@@ -55,10 +55,5 @@ public final class SubnetSelector {
             }
         }
         return Optional.empty();
-    }
-
-    public static int toInt(InetAddress a) {
-        byte[] b = a.getAddress();
-        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 }

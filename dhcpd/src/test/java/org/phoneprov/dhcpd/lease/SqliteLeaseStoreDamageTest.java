@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

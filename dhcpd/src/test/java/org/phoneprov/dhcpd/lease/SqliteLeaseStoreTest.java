@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.lease;
 
+import org.phoneprov.common.net.Ip4;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

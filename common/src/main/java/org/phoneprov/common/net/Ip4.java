@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.lease;
+package org.phoneprov.common.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -25,6 +25,17 @@ public final class Ip4 {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("4 bytes are always an IPv4 address", e);
         }
+    }
+
+    /** Any IPv4 InetAddress (DHCP is IPv4 only). */
+    public static int toInt(InetAddress address) {
+        return toInt((Inet4Address) address);
+    }
+
+    /** Reads 4 bytes big-endian at {@code offset}. */
+    public static int read(byte[] b, int offset) {
+        return (b[offset] & 0xFF) << 24 | (b[offset + 1] & 0xFF) << 16 | (b[offset + 2] & 0xFF) << 8
+                | (b[offset + 3] & 0xFF);
     }
 
     /** Dotted decimal, {@code 10.77.0.20}. */
