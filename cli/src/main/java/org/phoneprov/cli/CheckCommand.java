@@ -29,6 +29,12 @@ final class CheckCommand implements Callable<Integer> {
                     ? "enabled on " + d.bind().getHostAddress() + ":" + d.port() + d.iface().map(i -> " (" + i + ")").orElse("")
                     : "disabled"));
         }
+        for (org.phoneprov.common.config.SubnetConfig s : c.dhcp().subnets()) {
+            long size = s.pools().stream().mapToLong(r -> Integer.toUnsignedLong(org.phoneprov.common.net.Ip4.toInt(r.last()))
+                    - Integer.toUnsignedLong(org.phoneprov.common.net.Ip4.toInt(r.first())) + 1).sum();
+            System.out.println("  dhcpd subnet " + s.subnet() + ": " + size + " pool addresses" + s.router()
+                    .map(r -> ", router " + r.getHostAddress()).orElse(""));
+        }
         return 0;
     }
 }
