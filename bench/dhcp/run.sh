@@ -4,7 +4,7 @@
 # of full DORA exchanges. Everything runs in two network namespaces this script creates
 # (server 10.77.0.1/16 on lab0, client 10.77.0.2/16) and removes on exit; no packet leaves
 # them. See bench/README.md. Bounded: every step has a timeout; the default run takes
-# ~3-4 minutes (at most 2 x rates x (BENCH_SECONDS + ~4 s) + start-ups).
+# ~4.5 minutes (at most 2 x rates x (BENCH_SECONDS + ~3 s) + start-ups and audits).
 #
 # Environment (all optional):
 #   BENCH_RATES="1000 2000 4000 6000 8000 10000 12000 14000 16000 18000"   DORA exchanges/s, rising
@@ -16,6 +16,8 @@
 #   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: the launcher's)
 #   BENCH_KEA_LOG=WARN   Kea's log severity (INFO logs a line per lease, as a stock Kea does)
 #   BENCH_KEA_SOCKET=udp  Kea's dhcp-socket-type (raw works too; perfdhcp talks to it as a relay)
+#   BENCH_PIN=1          pin perfdhcp to CPU 0 and the server to CPU 1
+#   BENCH_PERF_ARGS="..."  extra perfdhcp arguments (e.g. "-g single")
 #   BENCH_KEEP=1         keep the temporary work directory (configs, logs, perfdhcp output)
 #   PHONEPROV_JAR=...    the jar to run (default: cli/target/phoneprov.jar, built if missing)
 set -euo pipefail
@@ -168,13 +170,20 @@ done
 ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
 log "lab: $ns_srv (lab0 $srv_addr/16) <-> $ns_cli (eth0 $cli_addr/16)"
 
+# BENCH_PIN=1: perfdhcp on CPU 0, the server on CPU 1 (one core each, no sharing).
+srv_pin=(env); cli_pin=(env)
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+    [ "$(nproc)" -ge 2 ] || die "BENCH_PIN=1 needs two CPUs"
+    srv_pin=(taskset -c 1); cli_pin=(taskset -c 0)
+fi
+
 # --- perfdhcp -------------------------------------------------------------------------
 # Unicast to the server address: perfdhcp acts as a relay (giaddr 10.77.0.2, port 67),
 # the server answers to the relay by unicast. Full DORA (no -i), -R distinct clients.
 perf() { # OUTFILE RATE SECONDS [extra perfdhcp args...]
     local out="$1" rate="$2" s="$3" rc=0
     shift 3
-    timeout --foreground -k 3 $((s + 8)) ip netns exec "$ns_cli" /usr/sbin/perfdhcp -4 \
+    timeout --foreground -k 3 $((s + 8)) ip netns exec "$ns_cli" "${cli_pin[@]}" /usr/sbin/perfdhcp -4 ${BENCH_PERF_ARGS:-} \
         -r "$rate" -R "$clients" -p "$s" -W 1500000 "$@" "$srv_addr" >"$out" 2>&1 || rc=$?
     # 0: all fine; 3: some exchanges unsuccessful (drops): both are measurements.
     [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]
@@ -251,7 +260,7 @@ start_kea() {
 EOF
     timeout 20 ip netns exec "$ns_srv" env KEA_PIDFILE_DIR="$work/kea" KEA_LOCKFILE_DIR="$work/kea" /usr/sbin/kea-dhcp4 -t "$work/kea/kea-dhcp4.conf" \
         >"$work/kea/check.log" 2>&1 || { cat "$work/kea/check.log" >&2; die "kea-dhcp4 -t rejects the generated config"; }
-    ip netns exec "$ns_srv" env KEA_PIDFILE_DIR="$work/kea" KEA_LOCKFILE_DIR="$work/kea" \
+    ip netns exec "$ns_srv" "${srv_pin[@]}" env KEA_PIDFILE_DIR="$work/kea" KEA_LOCKFILE_DIR="$work/kea" \
         /usr/sbin/kea-dhcp4 -c "$work/kea/kea-dhcp4.conf" >"$work/kea/stdout.log" 2>&1 &
     srv_pid=$!
 }
@@ -281,7 +290,7 @@ EOF
         return 1
     fi
     read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
-    ip netns exec "$ns_srv" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
+    ip netns exec "$ns_srv" "${srv_pin[@]}" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
         --only dhcpd >"$work/pp/phoneprov.log" 2>&1 &
     srv_pid=$!
 }
@@ -341,7 +350,7 @@ PY
 }
 
 declare -A row_scpu row_pcpu row_us row_rate row_sent row_acks row_drop row_ach row_do_avg row_do_max row_ra_avg row_ra_max
-declare -A best peak acks_total rss hwm status audit
+declare -A best peak acks_total rss hwm status audit us_at
 servers=()
 [ "$only" = phoneprov ] || servers+=(kea)
 [ "$only" = kea ] || servers+=(phoneprov)
@@ -467,5 +476,38 @@ if [ "${rows[kea]:-0}" -gt 0 ] && [ "${rows[phoneprov]:-0}" -gt 0 ] && [ "${best
 elif [ "${rows[phoneprov]:-0}" -eq 0 ] && [ "$only" != kea ]; then
     echo "ratio phoneprov/kea: not measured (${status[phoneprov]})"
 fi
+# CPU per lease at the highest rate that every measured server passed (<= ok_drops): the
+# comparison that still holds when perfdhcp, not the server, is what ran out of CPU.
+common=""
+for r in "${rates[@]}"; do
+    all=1
+    for s in "${servers[@]}"; do
+        hit=0
+        for ((i = 0; i < ${rows[$s]:-0}; i++)); do
+            [ "${row_rate[$s,$i]}" = "$r" ] && awk -v d="${row_drop[$s,$i]}" -v m="$ok_drops" 'BEGIN { exit !(d <= m) }' && hit=1
+        done
+        [ "$hit" -eq 1 ] || all=0
+    done
+    [ "$all" -eq 1 ] && common="$r"
+done
+if [ -n "$common" ]; then
+    line="server CPU per lease at $common/s (highest rate all passed):"
+    for s in "${servers[@]}"; do
+        for ((i = 0; i < ${rows[$s]:-0}; i++)); do
+            [ "${row_rate[$s,$i]}" = "$common" ] && { line+=" $s ${row_us[$s,$i]} us"; us_at[$s]="${row_us[$s,$i]}"; }
+        done
+    done
+    if [ -n "${us_at[kea]:-}" ] && [ -n "${us_at[phoneprov]:-}" ] && [ "${us_at[phoneprov]}" -gt 0 ]; then
+        line+=" (kea/phoneprov = $(awk -v a="${us_at[kea]}" -v b="${us_at[phoneprov]}" 'BEGIN {printf "%.2f", a / b}'))"
+    fi
+    echo "$line"
+fi
+for s in "${servers[@]}"; do
+    n="${rows[$s]:-0}"
+    [ "$n" -gt 0 ] || continue
+    if [ "${row_pcpu[$s,$((n - 1))]}" -ge 95 ]; then
+        echo "WARNING: perfdhcp used ${row_pcpu[$s,$((n - 1))]}% of a core at $s's last rate: the load generator, not only $s, was out of CPU there."
+    fi
+done
 echo "Noise: perfdhcp itself needs a good share of a core at these rates, on the same 2 CPUs as the server;"
 echo "compare servers within one run, and repeat when a ratio is close to the goal."
