@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,7 @@ public final class SqliteLeaseStore implements LeaseStore {
     }
 
     private static final Pending STOP = new Pending(null, null);
+    static final long LINGER_NANOS = 2_000_000;
 
     private SqliteLeaseStore(Path file, Connection connection, int capacity) throws SQLException {
         this.file = file;
@@ -183,8 +185,18 @@ public final class SqliteLeaseStore implements LeaseStore {
                 continue; // nobody interrupts this thread; close() stops it with STOP
             }
             batch.add(first);
+            if (first != STOP) {
+                // Linger a moment so a busy second's ACKs share fsyncs: at 10,000 leases/s a
+                // batch per 2 ms is 20 leases per fsync instead of one or two, and a lone
+                // phone waits 2 ms more for its ACK.
+                LockSupport.parkNanos(LINGER_NANOS);
+            }
             queue.drainTo(batch);
-            boolean stop = batch.remove(STOP); // STOP is always last: nothing is admitted after it
+            // STOP is always last: nothing is admitted after it.
+            boolean stop = batch.get(batch.size() - 1) == STOP;
+            if (stop) {
+                batch.remove(batch.size() - 1);
+            }
             if (!batch.isEmpty()) {
                 write(batch);
                 batch.clear();

@@ -35,6 +35,8 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     private final RateLimitedLog log;
     private final RateLimitedLog rare;
     final LongAdder limited = new LongAdder();
+    /** A flush is queued on the event loop; replies written meanwhile go out with it (sendmmsg). */
+    private boolean flushQueued;
     final LongAdder commitFailures = new LongAdder();
 
     DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, TokenBuckets guard, RateLimitedLog log,
@@ -71,7 +73,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             InetSocketAddress to = destination(reply.destination());
             DhcpReply out = new DhcpReply(reply.reply(), to, req.maxMessageSize());
             if (reply.commitFirst().isEmpty()) {
-                ctx.writeAndFlush(out);
+                ctx.write(out);
                 event(action, req, reply.reply().yiaddr() != 0 ? reply.reply().yiaddr() : req.ciaddr(), reply.result(),
                         start, r.sender());
                 return;
@@ -79,7 +81,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             Lease lease = reply.commitFirst().get();
             store.commit(lease).whenComplete((ok, err) -> ctx.channel().eventLoop().execute(() -> {
                 if (err == null) {
-                    ctx.writeAndFlush(out);
+                    writeSoon(ctx, out);
                     event(action, req, lease.address(), reply.result(), start, r.sender());
                 } else {
                     commitFailures.increment();
@@ -106,6 +108,27 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                         + " reason=\"" + s.reason() + "\"");
             }
             event(action, req, req.ciaddr(), "silent", start, r.sender());
+        }
+    }
+
+    /** Replies to a read burst leave together when the burst is done. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    /**
+     * ACKs arrive in groups when a group commit completes; each is written, and one flush
+     * queued behind them sends the whole group in as few system calls as possible.
+     */
+    private void writeSoon(ChannelHandlerContext ctx, DhcpReply out) {
+        ctx.write(out);
+        if (!flushQueued) {
+            flushQueued = true;
+            ctx.channel().eventLoop().execute(() -> {
+                flushQueued = false;
+                ctx.flush();
+            });
         }
     }
 

@@ -111,7 +111,7 @@ public final class DhcpProcessor {
                     .putByte(OptionCodes.MESSAGE_TYPE, MessageType.NAK.code())
                     .putIp(OptionCodes.SERVER_ID, serverId)
                     .putString(OptionCodes.MESSAGE, nak.reason());
-            DhcpOptions o = echoRelayAgentInfo(req, nakOptions).build();
+            DhcpOptions o = echoClientAndRelay(req, nakOptions).build();
             // Through a relay, a NAK asks for broadcast: the client has no usable address (4.1).
             DhcpMessage reply = DhcpMessage.reply(req).options(o).broadcast(req.giaddr() != 0 || req.broadcast())
                     .build();
@@ -163,7 +163,7 @@ public final class DhcpProcessor {
             o.put(e.getKey(), e.getValue());
         }
         DhcpMessage.Builder b = DhcpMessage.reply(req).yiaddr(yiaddr).siaddr(a.nextServer())
-                .options(echoRelayAgentInfo(req, o).build());
+                .options(echoClientAndRelay(req, o).build());
         if (inform || type.equals(MessageType.ACK)) {
             b.ciaddr(req.ciaddr());
         }
@@ -172,8 +172,13 @@ public final class DhcpProcessor {
         return b.build();
     }
 
-    /** RFC 3046 2.2: the relay's option 82 goes back unchanged, last, so the relay can route the reply. */
-    private static DhcpOptions.Builder echoRelayAgentInfo(DhcpMessage req, DhcpOptions.Builder o) {
+    /**
+     * RFC 6842: the client identifier (61) goes back as sent, so a client can match the
+     * reply; RFC 3046 2.2: the relay's option 82 goes back unchanged, last, so the relay
+     * can route the reply.
+     */
+    private static DhcpOptions.Builder echoClientAndRelay(DhcpMessage req, DhcpOptions.Builder o) {
+        req.options().get(OptionCodes.CLIENT_ID).ifPresent(v -> o.put(OptionCodes.CLIENT_ID, v));
         req.options().get(OptionCodes.RELAY_AGENT_INFO).ifPresent(v -> o.remove(OptionCodes.RELAY_AGENT_INFO)
                 .put(OptionCodes.RELAY_AGENT_INFO, v));
         return o;

@@ -6,7 +6,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.unix.RawUnixChannelOption;
@@ -56,6 +58,8 @@ public final class DhcpServer implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
     private static final int SO_BINDTODEVICE = 25;
     private static final long EXPIRY_SECONDS = 10;
+    /** Larger than any DHCP request on an Ethernet LAN (1500 MTU); a longer one would arrive cut and be dropped. */
+    private static final int MAX_DATAGRAM = 2048;
 
     private SuiteConfig config;
     private Allocator allocator;
@@ -98,6 +102,9 @@ public final class DhcpServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                // recvmmsg: up to 16 datagrams per system call under load.
+                .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * 16))
                 .handler(new DhcpChannelInitializer(new DhcpDatagramDecoder(drops, new RateLimitedLog(packetLog)),
                         new DhcpDatagramEncoder(new RateLimitedLog(packetLog)), handler));
         try {

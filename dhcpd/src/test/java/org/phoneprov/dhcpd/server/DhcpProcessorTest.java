@@ -149,10 +149,13 @@ class DhcpProcessorTest {
         byte[] agent = {1, 4, 'p', 'o', 'r', 't', 2, 3, 'r', 'i', 'd'};
         DhcpMessage relayed = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(OTHER).giaddr(ip("10.88.0.1"))
                 .hops(1).options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, 1)
+                        .put(OptionCodes.CLIENT_ID, new byte[] {1, 2, 0, 0, 0, 0, 1})
                         .put(OptionCodes.RELAY_AGENT_INFO, agent).build()).build();
         Outcome.Reply offer = reply(processor.process(relayed));
         assertArrayEquals(agent, offer.reply().options().get(OptionCodes.RELAY_AGENT_INFO).orElseThrow(),
                 "RFC 3046: option 82 echoed back");
+        assertArrayEquals(new byte[] {1, 2, 0, 0, 0, 0, 1}, offer.reply().options().get(OptionCodes.CLIENT_ID)
+                .orElseThrow(), "RFC 6842: option 61 echoed back");
         List<Integer> codes = List.copyOf(offer.reply().options().codes());
         assertEquals(OptionCodes.RELAY_AGENT_INFO, codes.get(codes.size() - 1), "and last");
         assertEquals(ip("10.88.0.100"), offer.reply().yiaddr());
