@@ -13,6 +13,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
+    @picocli.CommandLine.Option(names = "--tftp-name", paramLabel = "NAME",
+            description = "Show what a name requested over TFTP maps to and what it finds (repeatable).")
+    java.util.List<String> tftpNames = java.util.List.of();
+
     @Override
     public Integer call() {
         Optional<Loaded.Ok> ok = Loaded.loadOrReport(options.config, System.err);
@@ -28,6 +32,16 @@ final class CheckCommand implements Callable<Integer> {
             System.out.println("  " + d.name() + ": " + (d.enabled()
                     ? "enabled on " + d.bind().getHostAddress() + ":" + d.port() + d.iface().map(i -> " (" + i + ")").orElse("")
                     : "disabled"));
+        }
+        for (String name : tftpNames) {
+            String mapped = c.tftp().mapName(name);
+            org.phoneprov.common.provision.Transport t = org.phoneprov.common.provision.Transport.TFTP;
+            org.phoneprov.common.provision.Lookup l = c.tftp().caseInsensitive()
+                    ? ok.get().snapshot().resolveIgnoringCase(mapped, t) : ok.get().snapshot().resolve(mapped, t);
+            String found = l instanceof org.phoneprov.common.provision.Lookup.Found f
+                    ? "found " + f.file().kind() + " " + f.file().name() + " (" + f.file().length() + " bytes)"
+                    : l instanceof org.phoneprov.common.provision.Lookup.Rejected r ? "refused: " + r.reason() : "not found";
+            System.out.println("  tftp name '" + name + "' -> '" + mapped + "': " + found);
         }
         for (org.phoneprov.common.config.SubnetConfig s : c.dhcp().subnets()) {
             long size = s.pools().stream().mapToLong(r -> Integer.toUnsignedLong(org.phoneprov.common.net.Ip4.toInt(r.last()))

@@ -44,6 +44,7 @@ public final class ConfigLoader {
         PathsConfig paths = paths(root, base, problems);
         Map<String, DaemonConfig> daemons = new LinkedHashMap<>();
         DhcpdSettings dhcp = DhcpdReader.read(root.map("dhcpd"), problems);
+        TftpdSettings tftp = TftpdReader.read(root.map("tftpd"), problems);
         for (int i = 0; i < DAEMONS.length; i++) {
             // Without its section a daemon is off, except httpd: a config with phones and no
             // daemon sections should still serve them.
@@ -59,7 +60,7 @@ public final class ConfigLoader {
             return LoadResult.failed(problems.sorted());
         }
         return LoadResult.ok(new SuiteConfig(source, identity, paths, daemons.get("httpd"), daemons.get("tftpd"),
-                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, vars, models, classes, devices));
+                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, tftp, vars, models, classes, devices));
     }
 
     /** Reads a YAML file whose top is a mapping; I/O and syntax errors become problems at {@code from}. */
@@ -140,6 +141,9 @@ public final class ConfigLoader {
         java.util.Set<String> keys = new java.util.HashSet<>(java.util.List.of("enabled", "bind", "interface", "port"));
         if (name.equals("dhcpd")) {
             keys.addAll(java.util.List.of(DhcpdReader.KEYS));
+        }
+        if (name.equals("tftpd")) {
+            keys.addAll(java.util.List.of(TftpdReader.KEYS));
         }
         d.allowOnly(keys);
         boolean enabled = d.bool("enabled", true);

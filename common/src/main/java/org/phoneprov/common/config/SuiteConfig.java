@@ -20,6 +20,7 @@ public record SuiteConfig(
         DaemonConfig dhcpd,
         DaemonConfig sipd,
         DhcpdSettings dhcp,
+        TftpdSettings tftp,
         Map<String, String> vars,
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,

@@ -12,6 +12,11 @@ public interface FileResolver {
      */
     Lookup resolve(String name, Transport transport);
 
+    /** Like {@link #resolve}, but names of static files may differ in case from the files on disk. */
+    default Lookup resolveIgnoringCase(String name, Transport transport) {
+        return resolve(name, transport);
+    }
+
     /** The inventory device at this address, so events of shared files still name the phone. */
     default java.util.Optional<org.phoneprov.common.mac.Mac> deviceAt(java.net.InetAddress client) {
         return java.util.Optional.empty();

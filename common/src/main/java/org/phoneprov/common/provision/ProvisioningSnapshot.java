@@ -76,6 +76,12 @@ public final class ProvisioningSnapshot implements FileResolver {
         return statics.lookup(rel);
     }
 
+    @Override
+    public Lookup resolveIgnoringCase(String name, Transport transport) {
+        Lookup l = resolve(name, transport);
+        return l instanceof Lookup.NotFound ? statics.lookupIgnoringCase(StaticFiles.relative(name)) : l;
+    }
+
     /** {@code ST2030S_<mac>.inf} for a device of that model in the inventory; else nothing (seed 2.2 falls back). */
     private Optional<ServedFile.Generated> macInf(String rel, Transport t) {
         if (rel.length() != 8 + 12 + 4 || !rel.regionMatches(true, rel.length() - 4, ".inf", 0, 4) || rel.charAt(7) != '_') {

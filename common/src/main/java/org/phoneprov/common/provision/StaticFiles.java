@@ -64,6 +64,46 @@ public final class StaticFiles {
         return name.substring(i);
     }
 
+    /**
+     * Like {@link #lookup}, but a path segment that does not exist as written is matched
+     * against its folder's entries ignoring case (for phones whose INF spells names in
+     * another case than the files on disk). The same refusals apply.
+     */
+    public Lookup lookupIgnoringCase(String requested) {
+        Lookup exact = lookup(requested);
+        if (!(exact instanceof Lookup.NotFound)) {
+            return exact;
+        }
+        String rel = relative(requested);
+        Path p = root;
+        for (String seg : rel.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            Path direct = p.resolve(seg);
+            if (Files.exists(direct, LinkOption.NOFOLLOW_LINKS)) {
+                p = direct;
+                continue;
+            }
+            Path found = null;
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
+                for (Path c : ds) {
+                    if (c.getFileName().toString().equalsIgnoreCase(seg)) {
+                        found = c;
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                return exact;
+            }
+            if (found == null) {
+                return exact;
+            }
+            p = found;
+        }
+        return lookup(root.relativize(p).toString());
+    }
+
     public Lookup lookup(String requested) {
         String rel = relative(requested);
         Optional<String> why = refusal(rel);

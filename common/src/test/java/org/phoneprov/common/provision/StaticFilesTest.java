@@ -70,4 +70,17 @@ class StaticFilesTest {
         assertInstanceOf(Lookup.NotFound.class, files.lookup("missing.txt"));
         assertInstanceOf(Lookup.NotFound.class, files.lookup("sub"), "a folder is not a file");
     }
+
+    @Test
+    void caseInsensitiveLookupFindsFilesButNeverLeavesTheRoot() throws Exception {
+        assertInstanceOf(Lookup.Found.class, files.lookupIgnoringCase("SUB/Inner.TXT"));
+        assertInstanceOf(Lookup.Found.class, files.lookupIgnoringCase("OK.txt"));
+        assertInstanceOf(Lookup.NotFound.class, files.lookupIgnoringCase("sub/missing.txt"));
+        for (String attack : traversals().toList()) {
+            Lookup l = files.lookupIgnoringCase(attack);
+            if (l instanceof Lookup.Found f) {
+                assertTrue(((ServedFile.Static) f.file()).path().toRealPath().startsWith(root.toRealPath()), attack);
+            }
+        }
+    }
 }
