@@ -21,6 +21,7 @@ import org.phoneprov.common.provision.Transport;
 import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
 import org.phoneprov.dhcpd.server.DhcpServer;
 import org.phoneprov.httpd.HttpServer;
+import org.phoneprov.tftpd.server.TftpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,11 @@ public final class SuiteRuntime implements AutoCloseable {
                         dhcp = new DhcpServer(c, leases, events);
                         running.add(dhcp);
                         bound.put("dhcpd", dhcp.start());
+                    }
+                    case "tftpd" -> {
+                        TftpServer s = new TftpServer(c, current::get, events);
+                        running.add(s);
+                        bound.put("tftpd", s.start());
                     }
                     default -> LOG.warn("daemon.unavailable daemon={} (not built yet in this version; skipped)", d.name());
                 }

@@ -1,0 +1,493 @@
+#!/usr/bin/env bash
+# TFTP benchmark: phoneprov tftpd against tftp-hpa (Debian's in.tftpd, a forked child per
+# transfer), one after the other in one run, with the same clients and the same files:
+#   1. lockstep: a 32 MiB file at blksize 1468 with curl (no window), several times, MB/s;
+#   2. window:   the same file with atftp, blksize 1468 and windowsize 16 (RFC 7440);
+#                tftp-hpa has no window support, so it answers atftp in lockstep and the
+#                goal compares phoneprov's window number with tftp-hpa's curl lockstep one;
+#   3. storm:    200 concurrent curl clients each fetching one 1 MiB file at curl's default
+#                blksize 512; total wall time, every copy sha256-checked.
+# Everything runs in two network namespaces this script creates (server 10.77.0.1/16 on
+# lab0, client 10.77.0.2/16) and removes on exit; no packet leaves them. See
+# bench/README.md. Bounded: every client command runs under `timeout`, and the whole run
+# stops at a 290 s budget (a default run takes ~1.5-3 minutes).
+#
+# Environment (all optional):
+#   BENCH_ONLY=hpa|phoneprov  run one server only
+#   BENCH_REPS=3            measured fetches per server for parts 1 and 2
+#   BENCH_BIG_MIB=32        size of the big file
+#   BENCH_BLKSIZE=1468      blksize for parts 1 and 2 (1468 fills a 1500-byte MTU)
+#   BENCH_WINDOW=16         windowsize for part 2
+#   BENCH_STORM_CLIENTS=200 concurrent clients in part 3
+#   BENCH_STORM_MIB=1       size of the file each storm client fetches
+#   BENCH_STORM_BLKSIZE=512 blksize the storm clients ask for (512: curl's default)
+#   BENCH_JAVA_OPTS="..."   JVM options for phoneprov (default: -XX:+UseSerialGC -Xmx512m ...)
+#   BENCH_PP_TFTPD_YAML="..."  extra lines for phoneprov's tftpd: section (two-space indent)
+#   BENCH_KEEP=1            keep the temporary work directory (configs, logs, client errors)
+#   PHONEPROV_JAR=...       the jar to run (default: cli/target/phoneprov.jar, built if missing)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
+
+only="${BENCH_ONLY:-}"
+reps="${BENCH_REPS:-3}"
+big_mib="${BENCH_BIG_MIB:-32}"
+blksize="${BENCH_BLKSIZE:-1468}"
+window="${BENCH_WINDOW:-16}"
+storm_n="${BENCH_STORM_CLIENTS:-200}"
+storm_mib="${BENCH_STORM_MIB:-1}"
+storm_bs="${BENCH_STORM_BLKSIZE:-512}"
+goal_lock="1.0"     # phoneprov lockstep MB/s >= 1.0 x tftp-hpa's
+goal_win="3.0"      # phoneprov windowsize MB/s >= 3 x tftp-hpa's lockstep
+goal_storm="2.0"    # tftp-hpa storm time >= 2 x phoneprov's
+srv_addr=10.77.0.1
+cli_addr=10.77.0.2
+ns_srv="ppt-srv-$$"
+ns_cli="ppt-cli-$$"
+deadline=$((SECONDS + 290))
+
+log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+left() { echo $((deadline - SECONDS)); }
+check_deadline() { [ "$(left)" -gt 5 ] || die "time budget (290 s) exceeded during: $1"; }
+cap() { # SECONDS -> min(SECONDS, time left - 3), at least 1
+    local l=$(($(left) - 3))
+    [ "$l" -lt 1 ] && l=1
+    [ "$1" -lt "$l" ] && echo "$1" || echo "$l"
+}
+
+[ "$(id -u)" -eq 0 ] || die "this benchmark needs root (network namespaces, port 69, apt-get): run it as: sudo bash bench/tftp/run.sh"
+case "$only" in ""|hpa|phoneprov) ;; *) die "BENCH_ONLY must be hpa or phoneprov, not '$only'" ;; esac
+for v in reps big_mib blksize window storm_n storm_mib storm_bs; do
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v='${!v}' is not a positive integer"
+done
+[ "$blksize" -ge 8 ] && [ "$blksize" -le 65464 ] || die "BENCH_BLKSIZE must be 8..65464"
+[ "$storm_n" -le 1000 ] || die "BENCH_STORM_CLIENTS=$storm_n: at most 1000"
+
+# --- tools ----------------------------------------------------------------------------
+install_missing() {
+    local missing=()
+    command -v curl >/dev/null || missing+=(curl)
+    command -v atftp >/dev/null || missing+=(atftp)
+    [ -x /usr/sbin/in.tftpd ] || missing+=(tftpd-hpa)
+    command -v sha256sum >/dev/null || missing+=(coreutils)
+    command -v ip >/dev/null || missing+=(iproute2)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    # Keep the package scripts from starting a system-wide in.tftpd on this machine.
+    local policy=/usr/sbin/policy-rc.d made_policy=0 before after p
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
+    fi
+    before=" $(pgrep -x in.tftpd | tr "\n" " " || true) "
+    timeout --foreground 120 apt-get update -qq || true
+    local rc=0
+    DEBIAN_FRONTEND=noninteractive timeout --foreground 300 apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null || rc=$?
+    [ "$made_policy" -eq 1 ] && rm -f "$policy"
+    [ "$rc" -eq 0 ] || die "apt-get install ${missing[*]} failed (exit $rc)"
+    # Should the package have started a system in.tftpd anyway (systemd ignores policy-rc.d
+    # on some paths), stop exactly the processes that appeared with it.
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        systemctl disable --now tftpd-hpa.service >/dev/null 2>&1 || true
+    fi
+    after="$(pgrep -x in.tftpd || true)"
+    for p in $after; do
+        case "$before" in *" $p "*) ;; *) log "stopping system in.tftpd pid $p started by the package"; kill "$p" 2>/dev/null || true ;; esac
+    done
+}
+install_missing
+for t in curl atftp sha256sum ip; do command -v "$t" >/dev/null || die "$t missing after install"; done
+[ -x /usr/sbin/in.tftpd ] || die "/usr/sbin/in.tftpd missing after install"
+
+java_bin="${JAVA:-java}"
+if [ "$only" != hpa ] && [ ! -f "$jar" ]; then
+    log "building phoneprov ($jar missing)"
+    (cd "$repo" && timeout --foreground 900 ./phoneprov --version >/dev/null) || log "build failed"
+    deadline=$((SECONDS + 290))   # the build does not count against the bench's budget
+fi
+if [ "$only" != hpa ] && [ -f "$jar" ] && [ -z "${PHONEPROV_JAR:-}" ] &&
+    [ -n "$(find "$repo" -name target -prune -o \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
+    log "WARNING: $jar is older than the sources; './phoneprov --version' rebuilds it"
+fi
+
+cpu_busy() { # percent of all CPUs busy over one second, from /proc/stat
+    local a b
+    a="$(head -1 /proc/stat)"; sleep 1; b="$(head -1 /proc/stat)"
+    printf '%s\n%s\n' "$a" "$b" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
+        if (NR == 1) { t0 = t; i0 = idle } else printf "%d", 100 * (1 - (idle - i0) / (t - t0)) }'
+}
+busy_before="$(cpu_busy)"
+if [ "$busy_before" -gt 15 ]; then
+    log "WARNING: CPUs already ${busy_before}% busy before the bench; other work on this machine skews the numbers"
+fi
+
+# --- work directory, namespaces, files; all removed on exit ---------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-tftp.XXXXXX")"
+cd "$work"   # nothing of this run lands in the caller's directory
+# The clients' copies go to RAM when /dev/shm has room, so disk writeback never times a fetch.
+need_kb=$(( (storm_n * storm_mib + 2 * big_mib + 64) * 1024 ))
+if [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 {print $4}')" -gt "$need_kb" ]; then
+    out="$(mktemp -d /dev/shm/phoneprov-bench-tftp-out.XXXXXX)"
+else
+    out="$work/out"; mkdir -p "$out"
+fi
+srv_pid=""
+sampler_pid=""
+ns_made=0
+stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
+    local _
+    kill -"$2" "$1" 2>/dev/null || return 0
+    for _ in $(seq 1 20); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.5
+    done
+    kill -KILL "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+kill_ns_pids() { # anything still running inside our namespaces was started by this script
+    local ns p
+    for ns in "$ns_srv" "$ns_cli"; do
+        for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
+    done
+}
+cleanup() {
+    local rc=$?
+    set +e
+    trap - INT TERM
+    [ -n "$sampler_pid" ] && { kill "$sampler_pid" 2>/dev/null; wait "$sampler_pid" 2>/dev/null; }
+    [ -n "$srv_pid" ] && stop "$srv_pid" TERM
+    if [ "$ns_made" -eq 1 ]; then
+        kill_ns_pids
+        ip netns del "$ns_srv" 2>/dev/null
+        ip netns del "$ns_cli" 2>/dev/null
+    fi
+    rm -rf "$out"
+    if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
+        log "work directory kept: $work"
+    else
+        rm -rf "$work"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ip netns add "$ns_srv"
+ns_made=1
+ip netns add "$ns_cli"
+veth_s="ppts$$"; veth_c="pptc$$"
+ip link add "$veth_s" type veth peer name "$veth_c"
+ip link set "$veth_s" netns "$ns_srv"
+ip link set "$veth_c" netns "$ns_cli"
+ip -n "$ns_srv" link set "$veth_s" name lab0
+ip -n "$ns_cli" link set "$veth_c" name eth0
+ip -n "$ns_srv" addr add "$srv_addr/16" dev lab0
+ip -n "$ns_cli" addr add "$cli_addr/16" dev eth0
+for ns in "$ns_srv" "$ns_cli"; do ip -n "$ns" link set lo up; done
+ip -n "$ns_srv" link set lab0 up
+ip -n "$ns_cli" link set eth0 up
+# 200 RRQs arrive at port 69 in one burst; give both servers the same larger socket buffers.
+for ns in "$ns_srv" "$ns_cli"; do
+    ip netns exec "$ns" sysctl -qw net.core.rmem_max=8388608 net.core.wmem_max=8388608 \
+        net.core.rmem_default=4194304 net.core.wmem_default=4194304 2>/dev/null || true
+done
+for _ in $(seq 1 20); do
+    ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' && break
+    sleep 0.2
+done
+ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
+log "lab: $ns_srv (lab0 $srv_addr/16) <-> $ns_cli (eth0 $cli_addr/16)"
+
+# Both servers serve this one directory: the same bytes.
+root="$work/root"
+mkdir -p "$root"
+head -c $((big_mib * 1048576)) /dev/urandom > "$root/big.bin"
+head -c $((storm_mib * 1048576)) /dev/urandom > "$root/storm.bin"
+echo "phoneprov tftp bench probe" > "$root/probe.txt"
+big_bytes=$((big_mib * 1048576))
+big_sha="$(sha256sum < "$root/big.bin" | cut -d' ' -f1)"
+storm_sha="$(sha256sum < "$root/storm.bin" | cut -d' ' -f1)"
+
+# --- clients (all in the client namespace, all under timeout) -------------------------
+cli() { # TIMEOUT CMD... : run in the client namespace
+    local t="$1"; shift
+    timeout --foreground -k 2 "$(cap "$t")" ip netns exec "$ns_cli" "$@"
+}
+probe() { # does the server answer a small RRQ with the right bytes?
+    rm -f "$out/probe.txt"
+    cli 3 curl -sS --connect-timeout 2 -m 2 -o "$out/probe.txt" "tftp://$srv_addr/probe.txt" 2>/dev/null &&
+        cmp -s "$out/probe.txt" "$root/probe.txt"
+}
+# One fetch of big.bin. Prints MB/s (10^6 bytes/s over the wall time of the client
+# process) and returns 0, or prints why it failed and returns 1.
+fetch_big() { # curl|atftp
+    local f="$out/big.bin" t0 t1 rc=0 sha
+    rm -f "$f"
+    t0="$(date +%s%N)"
+    if [ "$1" = curl ]; then
+        cli 60 curl -sS --tftp-blksize "$blksize" -o "$f" "tftp://$srv_addr/big.bin" 2>"$work/client.err" || rc=$?
+    else
+        cli 60 atftp --tftp-timeout 2 --option "blksize $blksize" --option "windowsize $window" \
+            -g -r big.bin -l "$f" "$srv_addr" >"$work/client.err" 2>&1 || rc=$?
+    fi
+    t1="$(date +%s%N)"
+    if [ "$rc" -ne 0 ]; then
+        echo "$1 exit $rc: $(head -c 120 "$work/client.err" | tr '\n' ' ')"
+        return 1
+    fi
+    sha="$(sha256sum < "$f" | cut -d' ' -f1)"
+    [ "$sha" = "$big_sha" ] || { echo "$1: different bytes ($(stat -c %s "$f") of $big_bytes)"; return 1; }
+    awk -v b="$big_bytes" -v ns=$((t1 - t0)) 'BEGIN { printf "%.1f", b / (ns / 1e9) / 1e6 }'
+}
+# The storm: N curl processes started at once in the client namespace; prints
+# "WALL_NS FAILED_CLIENTS".
+cat > "$work/storm.sh" <<'EOF'
+n="$1" url="$2" bs="$3" dir="$4" to="$5"
+pids=()
+t0="$(date +%s%N)"
+for ((i = 1; i <= n; i++)); do
+    timeout -k 2 "$to" curl -sS --tftp-blksize "$bs" -o "$dir/$i.bin" "$url" 2>"$dir/$i.err" &
+    pids+=($!)
+done
+fail=0
+for p in "${pids[@]}"; do wait "$p" || fail=$((fail + 1)); done
+t1="$(date +%s%N)"
+echo "$((t1 - t0)) $fail"
+EOF
+
+# --- measurements of the server -------------------------------------------------------
+hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+ns_rss_kb() { # VmRSS summed over every process in the server namespace (tftp-hpa: listener + children)
+    local p s=0 v
+    for p in $(ip netns pids "$ns_srv" 2>/dev/null); do
+        v="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)"
+        s=$((s + ${v:-0}))
+    done
+    echo "$s"
+}
+ns_procs() { ip netns pids "$ns_srv" 2>/dev/null | wc -l; }
+srv_ticks() { # CPU of the server: utime + stime, plus the children it has reaped (tftp-hpa's transfers)
+    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}' || echo 0
+}
+child_ticks() { # cutime + cstime of this shell: CPU of the client commands it has waited for
+    sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
+}
+start_sampler() { # the peak of ns_rss_kb and of the process count, 4 times a second, into FILE
+    local f="$1"
+    echo "0 0" > "$f"
+    ( peak=0; procs=0
+      while :; do
+          r="$(ns_rss_kb)"; n="$(ns_procs)"
+          [ "$r" -gt "$peak" ] && peak="$r"
+          [ "$n" -gt "$procs" ] && procs="$n"
+          echo "$peak $procs" > "$f.tmp" && mv "$f.tmp" "$f"
+          sleep 0.25
+      done ) &
+    sampler_pid=$!
+}
+stop_sampler() { [ -n "$sampler_pid" ] && { kill "$sampler_pid" 2>/dev/null; wait "$sampler_pid" 2>/dev/null; } || true; sampler_pid=""; }
+
+# --- servers --------------------------------------------------------------------------
+start_hpa() {
+    mkdir -p "$work/hpa"
+    # --secure: chroot to the root, names relative to it; -u root: no user switch needed;
+    # -B: the largest blksize it grants (1468 fills the 1500-byte MTU, as phones ask).
+    ip netns exec "$ns_srv" /usr/sbin/in.tftpd --foreground --address "$srv_addr:69" --secure \
+        --user root --blocksize "$blksize" "$root" >"$work/hpa/stdout.log" 2>&1 &
+    srv_pid=$!
+}
+start_phoneprov() {
+    mkdir -p "$work/pp/state"
+    {
+        cat <<EOF
+suite:
+  name: bench
+  address: $srv_addr
+paths:
+  files: $root
+  state: state
+httpd:
+  enabled: false
+tftpd:
+  enabled: true
+  bind: $srv_addr
+  port: 69
+EOF
+        [ -n "${BENCH_PP_TFTPD_YAML:-}" ] && printf '%s\n' "$BENCH_PP_TFTPD_YAML"
+    } > "$work/pp/phoneprov.yaml"
+    [ -f "$jar" ] || { echo "$jar missing (build failed)" > "$work/pp/why"; return 1; }
+    if ! timeout --foreground 60 "$java_bin" -jar "$jar" check --config "$work/pp/phoneprov.yaml" >"$work/pp/check.log" 2>&1; then
+        { echo "phoneprov check rejects the bench config:"; head -5 "$work/pp/check.log"; } > "$work/pp/why"
+        return 1
+    fi
+    read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
+    ip netns exec "$ns_srv" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
+        --only tftpd >"$work/pp/phoneprov.log" 2>&1 &
+    srv_pid=$!
+}
+wait_answering() { # PID SECONDS [LOG: give up at once if it says tftpd is unavailable]
+    local end=$((SECONDS + $2))
+    while [ "$SECONDS" -lt "$end" ]; do
+        kill -0 "$1" 2>/dev/null || return 1
+        if [ -n "${3:-}" ] && grep -q 'daemon.unavailable daemon=tftpd\|suite.idle' "$3" 2>/dev/null; then
+            return 1
+        fi
+        probe && return 0
+        sleep 0.5
+    done
+    return 1
+}
+
+declare -A ran status lock_runs lock_mean win_runs win_mean win_note storm_s storm_ok storm_cpu storm_ccpu rss peak peak_procs
+servers=()
+[ "$only" = phoneprov ] || servers+=(hpa)
+[ "$only" = hpa ] || servers+=(phoneprov)
+failed_bytes=0
+mean() { awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; if (NF) printf "%.1f", s / NF; else print "-" }' <<< "$1"; }
+
+run_server() { # NAME
+    local name="$1" i r line s0 s1 c0 c1 ok n fail
+    check_deadline "$name start"
+    status[$name]="ok"
+    if [ "$name" = hpa ]; then
+        start_hpa
+        wait_answering "$srv_pid" 15 || { cat "$work/hpa/stdout.log" >&2; die "tftp-hpa (in.tftpd) does not answer"; }
+    else
+        if ! start_phoneprov || ! wait_answering "$srv_pid" 30 "$work/pp/phoneprov.log"; then
+            status[$name]="phoneprov tftpd: not answering yet"
+            [ -f "$work/pp/why" ] && status[$name]+=" ($(head -1 "$work/pp/why"))"
+            log "${status[$name]}"
+            [ -f "$work/pp/why" ] && sed 's/^/    /' "$work/pp/why" >&2
+            [ -f "$work/pp/phoneprov.log" ] && tail -5 "$work/pp/phoneprov.log" | sed 's/^/    /' >&2
+            [ -n "$srv_pid" ] && stop "$srv_pid" TERM
+            srv_pid=""
+            ran[$name]=0
+            return 0
+        fi
+    fi
+    ran[$name]=1
+    log "$name answers (pid $srv_pid)"
+    start_sampler "$work/$name-peak"
+
+    # Warm-up (the JIT needs it; tftp-hpa gets the same): one fetch with each client.
+    check_deadline "$name warm-up"
+    r="$(fetch_big curl)" || { status[$name]="lockstep warm-up: $r"; log "$name: ${status[$name]}"; }
+    r="$(fetch_big atftp)" || log "$name: windowsize warm-up: $r"
+
+    # 1. lockstep, curl
+    lock_runs[$name]=""
+    for ((i = 1; i <= reps; i++)); do
+        check_deadline "$name lockstep"
+        if r="$(fetch_big curl)"; then
+            lock_runs[$name]+="$r "
+            log "$name lockstep (curl, blksize $blksize) run $i: $r MB/s"
+        else
+            log "$name lockstep run $i FAILED: $r"
+            status[$name]="lockstep: $r"
+            case "$r" in *"different bytes"*) failed_bytes=1 ;; esac
+        fi
+    done
+    lock_mean[$name]="$(mean "${lock_runs[$name]}")"
+
+    # 2. windowsize, atftp
+    win_runs[$name]=""
+    for ((i = 1; i <= reps; i++)); do
+        check_deadline "$name windowsize"
+        if r="$(fetch_big atftp)"; then
+            win_runs[$name]+="$r "
+            log "$name windowsize $window (atftp, blksize $blksize) run $i: $r MB/s"
+        else
+            log "$name windowsize run $i FAILED: $r"
+            win_note[$name]="$r"
+            case "$r" in *"different bytes"*) failed_bytes=1 ;; esac
+        fi
+    done
+    win_mean[$name]="$(mean "${win_runs[$name]}")"
+
+    # 3. storm
+    check_deadline "$name storm"
+    rm -f "$out"/[0-9]*.bin "$out"/[0-9]*.err
+    s0="$(srv_ticks "$srv_pid")"; c0="$(child_ticks)"
+    line="$(cli 120 bash "$work/storm.sh" "$storm_n" "tftp://$srv_addr/storm.bin" "$storm_bs" "$out" "$(cap 100)")" || line=""
+    s1="$(srv_ticks "$srv_pid")"; c1="$(child_ticks)"
+    ok="$( (cd "$out" && ls [0-9]*.bin 2>/dev/null | xargs -r sha256sum) | awk -v h="$storm_sha" '$1 == h' | wc -l)"
+    read -r n fail <<< "${line:-0 $storm_n}"
+    storm_s[$name]="$(awk -v ns="$n" 'BEGIN { printf "%.2f", ns / 1e9 }')"
+    storm_ok[$name]="$ok"
+    storm_cpu[$name]="$(awk -v d=$((s1 - s0)) -v hz="$hz" 'BEGIN { printf "%.1f", d / hz }')"
+    storm_ccpu[$name]="$(awk -v d=$((c1 - c0)) -v hz="$hz" 'BEGIN { printf "%.1f", d / hz }')"
+    log "$name storm: $storm_n clients x $storm_mib MiB (blksize $storm_bs) in ${storm_s[$name]} s; $ok identical copies, $fail clients failed; server CPU ${storm_cpu[$name]} s, clients ${storm_ccpu[$name]} s"
+    if [ "$ok" -ne "$storm_n" ]; then
+        status[$name]="storm: only $ok of $storm_n copies identical"
+        [ -n "$line" ] && [ "$fail" -eq 0 ] && failed_bytes=1
+        head -3 "$(ls "$out"/[0-9]*.err 2>/dev/null | head -1)" 2>/dev/null | sed 's/^/    /' >&2 || true
+        [ "${BENCH_KEEP:-0}" = 1 ] && cp "$out"/*.err "$work/" 2>/dev/null
+    fi
+    rm -f "$out"/[0-9]*.bin
+
+    rss[$name]="$(ns_rss_kb)"
+    stop_sampler
+    read -r peak[$name] peak_procs[$name] < "$work/$name-peak"
+    stop "$srv_pid" TERM
+    srv_pid=""
+    kill_ns_pids   # tftp-hpa children of a storm that timed out
+}
+for s in "${servers[@]}"; do run_server "$s"; done
+
+# --- report ---------------------------------------------------------------------------
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+label() { [ "$1" = hpa ] && echo tftp-hpa || echo phoneprov; }
+echo
+echo "TFTP: $big_mib MiB file at blksize $blksize; storm: $storm_n concurrent curl clients x $storm_mib MiB at blksize $storm_bs (curl's default)"
+echo "veth between two namespaces, $srv_addr -> $cli_addr; $(nproc) CPUs shared by clients and server; CPU busy before the bench: ${busy_before}%"
+echo "MB/s = 10^6 bytes per second of client wall time; every copy sha256-checked against the served file"
+printf '\n%-10s %-28s %s\n' server "part" "MB/s per run"
+for s in "${servers[@]}"; do
+    if [ "${ran[$s]}" -eq 0 ]; then printf '%-10s %s\n' "$(label "$s")" "${status[$s]}"; continue; fi
+    printf '%-10s %-28s %s\n' "$(label "$s")" "1 lockstep (curl)" "${lock_runs[$s]:-none}"
+    if [ "$s" = hpa ]; then
+        printf '%-10s %-28s %s\n' "$(label "$s")" "2 atftp ws$window (no window)" "${win_runs[$s]:-none}"
+    else
+        printf '%-10s %-28s %s\n' "$(label "$s")" "2 windowsize $window (atftp)" "${win_runs[$s]:-none} ${win_note[$s]:-}"
+    fi
+done
+printf '\n%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' server "lock MB/s" "win MB/s" "storm s" "storm ok" srvCPU_s cliCPU_s RSS_MiB peak_MiB procs notes
+for s in "${servers[@]}"; do
+    if [ "${ran[$s]}" -eq 0 ]; then
+        printf '%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" - - - - - - - - - "${status[$s]}"
+        continue
+    fi
+    printf '%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" "${lock_mean[$s]}" "${win_mean[$s]}" \
+        "${storm_s[$s]}" "${storm_ok[$s]}/$storm_n" "${storm_cpu[$s]}" "${storm_ccpu[$s]}" "$(mib "${rss[$s]}")" \
+        "$(mib "${peak[$s]}")" "${peak_procs[$s]}" "${status[$s]}"
+done
+echo "(lock: mean of $reps curl runs; win: mean of $reps atftp runs with windowsize $window — tftp-hpa ignores the option"
+echo " and answers lockstep; srvCPU_s/cliCPU_s: CPU seconds of the server (tftp-hpa: with its reaped children) and of"
+echo " the $storm_n clients during the storm; RSS: VmRSS after the storm, summed over the server's processes; peak: the"
+echo " highest such sum sampled 4x/s over the run, with procs the most server processes seen at once)"
+echo
+if [ "${ran[hpa]:-0}" -eq 1 ] && [ "${ran[phoneprov]:-0}" -eq 1 ]; then
+    verdict() { # VALUE GOAL -> MET / NOT MET
+        awk -v r="$1" -v g="$2" 'BEGIN { print (r != "-" && r + 0 >= g + 0) ? "met" : "NOT MET" }'
+    }
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+    r1="$(ratio "${lock_mean[phoneprov]}" "${lock_mean[hpa]}")"
+    r2="$(ratio "${win_mean[phoneprov]}" "${lock_mean[hpa]}")"
+    r2b="$(ratio "${win_mean[phoneprov]}" "${win_mean[hpa]}")"
+    if [ "${storm_ok[phoneprov]}" -eq "$storm_n" ] && [ "${storm_ok[hpa]}" -eq "$storm_n" ]; then
+        r3="$(ratio "${storm_s[hpa]}" "${storm_s[phoneprov]}")"
+    else
+        r3="-"
+    fi
+    echo "lockstep   phoneprov/tftp-hpa MB/s = $r1; goal >= ${goal_lock}x: $(verdict "$r1" "$goal_lock")"
+    echo "window     phoneprov ws$window / tftp-hpa lockstep (curl) MB/s = $r2; goal >= ${goal_win}x: $(verdict "$r2" "$goal_win")"
+    echo "           (same client, atftp against atftp: $r2b)"
+    echo "storm      tftp-hpa time / phoneprov time = $r3; goal >= ${goal_storm}x faster, all copies identical: $(verdict "$r3" "$goal_storm")"
+elif [ "$only" != hpa ] && [ "${ran[phoneprov]:-0}" -eq 0 ]; then
+    echo "ratios: not measured (${status[phoneprov]})"
+fi
+echo "Noise: clients and server share $(nproc) CPUs (the storm's $storm_n curl processes above all); compare servers within one run."
+[ "$failed_bytes" -eq 0 ] || die "a server delivered different bytes (see above)"
