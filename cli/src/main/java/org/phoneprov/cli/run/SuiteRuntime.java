@@ -15,6 +15,9 @@ import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.events.EventLog;
+import org.phoneprov.common.net.AddressBook;
+import org.phoneprov.common.provision.FileResolver;
+import org.phoneprov.common.provision.LeaseAwareResolver;
 import org.phoneprov.common.provision.ProvisioningSnapshot;
 import org.phoneprov.common.provision.ServedFile;
 import org.phoneprov.common.provision.Transport;
@@ -39,6 +42,9 @@ public final class SuiteRuntime implements AutoCloseable {
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
     private EventLog events;
     private DhcpServer dhcp;
+    /** Who holds which address: dhcpd writes it, httpd and tftpd name devices in events by it. */
+    private final AddressBook leased = new AddressBook();
+    private final FileResolver files = new LeaseAwareResolver(current::get, leased);
 
     public SuiteRuntime(Path configFile, Set<String> only) {
         this.configFile = configFile;
@@ -57,19 +63,19 @@ public final class SuiteRuntime implements AutoCloseable {
                 }
                 switch (d.name()) {
                     case "httpd" -> {
-                        HttpServer s = new HttpServer(d, current::get, events);
+                        HttpServer s = new HttpServer(d, () -> files, events);
                         running.add(s);
                         bound.put("httpd", s.start());
                     }
                     case "dhcpd" -> {
                         SqliteLeaseStore leases = SqliteLeaseStore.open(c.paths().state());
                         running.add(leases);
-                        dhcp = new DhcpServer(c, leases, events);
+                        dhcp = new DhcpServer(c, leases, events, leased);
                         running.add(dhcp);
                         bound.put("dhcpd", dhcp.start());
                     }
                     case "tftpd" -> {
-                        TftpServer s = new TftpServer(c, current::get, events);
+                        TftpServer s = new TftpServer(c, () -> files, events);
                         running.add(s);
                         bound.put("tftpd", s.start());
                     }

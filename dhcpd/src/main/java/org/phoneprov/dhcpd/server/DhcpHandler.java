@@ -13,6 +13,7 @@ import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
@@ -39,9 +40,12 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     private boolean flushQueued;
     final LongAdder commitFailures = new LongAdder();
 
-    DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, TokenBuckets guard, RateLimitedLog log,
-                RateLimitedLog rare) {
+    private final AddressBook addresses;
+
+    DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, AddressBook addresses, TokenBuckets guard,
+                RateLimitedLog log, RateLimitedLog rare) {
         super(false);
+        this.addresses = addresses;
         this.processor = processor;
         this.store = store;
         this.events = events;
@@ -81,6 +85,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             Lease lease = reply.commitFirst().get();
             store.commit(lease).whenComplete((ok, err) -> ctx.channel().eventLoop().execute(() -> {
                 if (err == null) {
+                    addresses.bind(lease.address(), lease.mac());
                     writeSoon(ctx, out);
                     event(action, req, lease.address(), reply.result(), start, r.sender());
                 } else {
@@ -91,6 +96,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                 }
             }));
         } else if (o instanceof Outcome.CommitOnly c) {
+            addresses.unbind(c.lease().address(), c.lease().mac());
             store.commit(c.lease()).whenComplete((ok, err) -> {
                 if (err != null) {
                     commitFailures.increment();

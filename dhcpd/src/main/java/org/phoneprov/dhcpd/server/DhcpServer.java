@@ -33,6 +33,7 @@ import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.dhcpd.classify.Classifier;
 import org.phoneprov.dhcpd.codec.DhcpDatagramDecoder;
 import org.phoneprov.dhcpd.codec.DhcpDatagramEncoder;
@@ -72,10 +73,13 @@ public final class DhcpServer implements AutoCloseable {
     private Channel channel;
     private DhcpHandler handler;
 
-    public DhcpServer(SuiteConfig config, LeaseStore store, EventSink events) {
+    private final AddressBook addresses;
+
+    public DhcpServer(SuiteConfig config, LeaseStore store, EventSink events, AddressBook addresses) {
         this.config = config;
         this.store = store;
         this.events = events;
+        this.addresses = addresses;
     }
 
     public synchronized InetSocketAddress start() throws Exception {
@@ -87,11 +91,13 @@ public final class DhcpServer implements AutoCloseable {
         allocator = allocator();
         List<Lease> stored = store.loadAll();
         allocator.load(stored);
+        long now = System.currentTimeMillis();
+        stored.stream().filter(l -> l.isBoundAt(now)).forEach(l -> addresses.bind(l.address(), l.mac()));
         selector = new SubnetSelector(config.dhcp().subnets(), local);
         DhcpProcessor processor = new DhcpProcessor(config, allocator, new Classifier(config), new OptionAssembler(config),
                 selector, serverId);
         Logger packetLog = LoggerFactory.getLogger("org.phoneprov.dhcpd");
-        handler = new DhcpHandler(processor, store, events,
+        handler = new DhcpHandler(processor, store, events, addresses,
                 new TokenBuckets(config.dhcp().limits().perClient(), config.dhcp().limits().global(), System.nanoTime()),
                 new RateLimitedLog(packetLog),
                 new RateLimitedLog(packetLog, java.time.Duration.ofSeconds(10), 1, System::nanoTime));
