@@ -5,22 +5,24 @@
 #   2. window:   the same file with atftp, blksize 1468 and windowsize 16 (RFC 7440);
 #                tftp-hpa has no window support, so it answers atftp in lockstep and the
 #                goal compares phoneprov's window number with tftp-hpa's curl lockstep one;
-#   3. storm:    200 concurrent curl clients each fetching one 1 MiB file at curl's default
-#                blksize 512; total wall time, every copy sha256-checked.
+#   3. storm:    200 concurrent curl clients, each from an address of its own, each fetching
+#                one 1 MiB file at curl's default blksize 512; wall time, every copy sha256-checked.
 # Everything runs in two network namespaces this script creates (server 10.77.0.1/16 on
 # lab0, client 10.77.0.2/16) and removes on exit; no packet leaves them. See
 # bench/README.md. Bounded: every client command runs under `timeout`, and the whole run
-# stops at a 290 s budget (a default run takes ~1.5-3 minutes).
+# stops at a 290 s budget (a default run takes ~45 s on an idle 2-core machine).
 #
 # Environment (all optional):
 #   BENCH_ONLY=hpa|phoneprov  run one server only
-#   BENCH_REPS=3            measured fetches per server for parts 1 and 2
+#   BENCH_REPS=5            measured fetches per server for parts 1 and 2
 #   BENCH_BIG_MIB=32        size of the big file
 #   BENCH_BLKSIZE=1468      blksize for parts 1 and 2 (1468 fills a 1500-byte MTU)
 #   BENCH_WINDOW=16         windowsize for part 2
 #   BENCH_STORM_CLIENTS=200 concurrent clients in part 3
 #   BENCH_STORM_MIB=1       size of the file each storm client fetches
 #   BENCH_STORM_BLKSIZE=512 blksize the storm clients ask for (512: curl's default)
+#   BENCH_STORM_REPS=3      storms per server
+#   BENCH_PIN=1             pin the clients to CPU 0 and the server to CPU 1
 #   BENCH_JAVA_OPTS="..."   JVM options for phoneprov (default: -XX:+UseSerialGC -Xmx512m ...)
 #   BENCH_PP_TFTPD_YAML="..."  extra lines for phoneprov's tftpd: section (two-space indent)
 #   BENCH_KEEP=1            keep the temporary work directory (configs, logs, client errors)
@@ -32,13 +34,14 @@ repo="$(cd "$here/../.." && pwd)"
 jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
 
 only="${BENCH_ONLY:-}"
-reps="${BENCH_REPS:-3}"
+reps="${BENCH_REPS:-5}"
 big_mib="${BENCH_BIG_MIB:-32}"
 blksize="${BENCH_BLKSIZE:-1468}"
 window="${BENCH_WINDOW:-16}"
 storm_n="${BENCH_STORM_CLIENTS:-200}"
 storm_mib="${BENCH_STORM_MIB:-1}"
 storm_bs="${BENCH_STORM_BLKSIZE:-512}"
+storm_reps="${BENCH_STORM_REPS:-3}"
 goal_lock="1.0"     # phoneprov lockstep MB/s >= 1.0 x tftp-hpa's
 goal_win="3.0"      # phoneprov windowsize MB/s >= 3 x tftp-hpa's lockstep
 goal_storm="2.0"    # tftp-hpa storm time >= 2 x phoneprov's
@@ -60,10 +63,10 @@ cap() { # SECONDS -> min(SECONDS, time left - 3), at least 1
 
 [ "$(id -u)" -eq 0 ] || die "this benchmark needs root (network namespaces, port 69, apt-get): run it as: sudo bash bench/tftp/run.sh"
 case "$only" in ""|hpa|phoneprov) ;; *) die "BENCH_ONLY must be hpa or phoneprov, not '$only'" ;; esac
-for v in reps big_mib blksize window storm_n storm_mib storm_bs; do
+for v in reps big_mib blksize window storm_n storm_mib storm_bs storm_reps; do
     [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v='${!v}' is not a positive integer"
 done
-[ "$blksize" -ge 8 ] && [ "$blksize" -le 65464 ] || die "BENCH_BLKSIZE must be 8..65464"
+if [ "$blksize" -lt 8 ] || [ "$blksize" -gt 65464 ]; then die "BENCH_BLKSIZE must be 8..65464"; fi
 [ "$storm_n" -le 1000 ] || die "BENCH_STORM_CLIENTS=$storm_n: at most 1000"
 
 # --- tools ----------------------------------------------------------------------------
@@ -136,6 +139,7 @@ else
 fi
 srv_pid=""
 sampler_pid=""
+cg=""
 ns_made=0
 stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
     local _
@@ -164,6 +168,7 @@ cleanup() {
         ip netns del "$ns_srv" 2>/dev/null
         ip netns del "$ns_cli" 2>/dev/null
     fi
+    [ -n "$cg" ] && { sleep 0.2; rmdir "$cg" 2>/dev/null || log "could not remove cgroup $cg"; }
     rm -rf "$out"
     if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
         log "work directory kept: $work"
@@ -199,6 +204,10 @@ for _ in $(seq 1 20); do
     sleep 0.2
 done
 ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
+# The storm clients' own addresses: 10.77.1.1 upward (250 per /24).
+for ((i = 1; i <= storm_n; i++)); do
+    echo "address add 10.77.$((1 + (i - 1) / 250)).$((1 + (i - 1) % 250))/16 dev eth0"
+done | ip -n "$ns_cli" -batch - || die "could not add the storm clients' addresses"
 log "lab: $ns_srv (lab0 $srv_addr/16) <-> $ns_cli (eth0 $cli_addr/16)"
 
 # Both servers serve this one directory: the same bytes.
@@ -211,10 +220,18 @@ big_bytes=$((big_mib * 1048576))
 big_sha="$(sha256sum < "$root/big.bin" | cut -d' ' -f1)"
 storm_sha="$(sha256sum < "$root/storm.bin" | cut -d' ' -f1)"
 
+# BENCH_PIN=1: the clients on CPU 0, the server on CPU 1 (one core each, no sharing).
+srv_pin=(env); cli_pin=(env)
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+    [ "$(nproc)" -ge 2 ] || die "BENCH_PIN=1 needs two CPUs"
+    command -v taskset >/dev/null || die "BENCH_PIN=1 needs taskset (util-linux)"
+    srv_pin=(taskset -c 1); cli_pin=(taskset -c 0)
+fi
+
 # --- clients (all in the client namespace, all under timeout) -------------------------
 cli() { # TIMEOUT CMD... : run in the client namespace
     local t="$1"; shift
-    timeout --foreground -k 2 "$(cap "$t")" ip netns exec "$ns_cli" "$@"
+    timeout --foreground -k 2 "$(cap "$t")" ip netns exec "$ns_cli" "${cli_pin[@]}" "$@"
 }
 probe() { # does the server answer a small RRQ with the right bytes?
     rm -f "$out/probe.txt"
@@ -244,12 +261,15 @@ fetch_big() { # curl|atftp
 }
 # The storm: N curl processes started at once in the client namespace; prints
 # "WALL_NS FAILED_CLIENTS".
+# Each client has an address of its own (10.77.1.1 upward, like N phones), so a server's
+# per-client limits see N clients, not one.
 cat > "$work/storm.sh" <<'EOF'
 n="$1" url="$2" bs="$3" dir="$4" to="$5"
 pids=()
 t0="$(date +%s%N)"
 for ((i = 1; i <= n; i++)); do
-    timeout -k 2 "$to" curl -sS --tftp-blksize "$bs" -o "$dir/$i.bin" "$url" 2>"$dir/$i.err" &
+    timeout -k 2 "$to" curl -sS --interface "10.77.$((1 + (i - 1) / 250)).$((1 + (i - 1) % 250))" \
+        --tftp-blksize "$bs" -o "$dir/$i.bin" "$url" 2>"$dir/$i.err" &
     pids+=($!)
 done
 fail=0
@@ -260,42 +280,65 @@ EOF
 
 # --- measurements of the server -------------------------------------------------------
 hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
-ns_rss_kb() { # VmRSS summed over every process in the server namespace (tftp-hpa: listener + children)
-    local p s=0 v
-    for p in $(ip netns pids "$ns_srv" 2>/dev/null); do
-        v="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)"
-        s=$((s + ${v:-0}))
-    done
-    echo "$s"
+ns_mem_kb() { # over every process in the server namespace (tftp-hpa: listener + children):
+    # "VmRSS_sum_KB PROCS Pss_sum_KB" (Pss shares each shared page among the processes mapping it)
+    local p st=() sm=()
+    for p in $(ip netns pids "$ns_srv" 2>/dev/null); do st+=("/proc/$p/status"); sm+=("/proc/$p/smaps_rollup"); done
+    [ "${#st[@]}" -eq 0 ] && { echo "0 0 0"; return 0; }
+    awk '/^VmRSS:/ { r += $2; n++ } /^Pss:/ { p += $2 } END { print r + 0, n + 0, p + 0 }' "${st[@]}" "${sm[@]}" 2>/dev/null || echo "0 0 0"
 }
-ns_procs() { ip netns pids "$ns_srv" 2>/dev/null | wc -l; }
-srv_ticks() { # CPU of the server: utime + stime, plus the children it has reaped (tftp-hpa's transfers)
-    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}' || echo 0
+# CPU of the server with every process it forks (tftp-hpa: a child per transfer, which it
+# never waits for, so /proc/PID/stat cannot count them): a cpuacct cgroup of our own.
+make_cgroup() {
+    local d
+    if [ -w /sys/fs/cgroup/cpuacct/cgroup.procs ]; then
+        d="/sys/fs/cgroup/cpuacct/phoneprov-bench-tftp-$$"
+        mkdir "$d" 2>/dev/null && [ -f "$d/cpuacct.usage" ] && cg="$d"
+    elif [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+        d="/sys/fs/cgroup/phoneprov-bench-tftp-$$"
+        mkdir "$d" 2>/dev/null && [ -f "$d/cpu.stat" ] && cg="$d"
+    fi
+    [ -n "$cg" ] || log "no cgroup for CPU accounting: server CPU is not reported"
 }
+srv_cpu_ns() { # CPU time of the server's cgroup, in ns ("" without a cgroup)
+    [ -n "$cg" ] || { echo ""; return 0; }
+    if [ -f "$cg/cpuacct.usage" ]; then cat "$cg/cpuacct.usage"
+    else awk '$1 == "usage_usec" { print $2 * 1000 }' "$cg/cpu.stat"; fi
+}
+in_cgroup() { # CMD...: run CMD inside our cgroup (when there is one)
+    # shellcheck disable=SC2016
+    sh -c '[ -n "$1" ] && echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cg" "$@"
+}
+make_cgroup
 child_ticks() { # cutime + cstime of this shell: CPU of the client commands it has waited for
     sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
 }
-start_sampler() { # the peak of ns_rss_kb and of the process count, 4 times a second, into FILE
+start_sampler() { # the peaks of ns_mem_kb's sums and process count, 4 times a second, into FILE
     local f="$1"
-    echo "0 0" > "$f"
-    ( peak=0; procs=0
+    echo "0 0 0" > "$f"
+    # shellcheck disable=SC2030,SC2031
+    ( top=0; procs=0; ptop=0
       while :; do
-          r="$(ns_rss_kb)"; n="$(ns_procs)"
-          [ "$r" -gt "$peak" ] && peak="$r"
+          read -r r n pss <<< "$(ns_mem_kb)"
+          [ "$r" -gt "$top" ] && top="$r"
           [ "$n" -gt "$procs" ] && procs="$n"
-          echo "$peak $procs" > "$f.tmp" && mv "$f.tmp" "$f"
+          [ "$pss" -gt "$ptop" ] && ptop="$pss"
+          echo "$top $procs $ptop" > "$f.tmp" && mv "$f.tmp" "$f"
           sleep 0.25
       done ) &
     sampler_pid=$!
 }
-stop_sampler() { [ -n "$sampler_pid" ] && { kill "$sampler_pid" 2>/dev/null; wait "$sampler_pid" 2>/dev/null; } || true; sampler_pid=""; }
+stop_sampler() {
+    if [ -n "$sampler_pid" ]; then kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; fi
+    sampler_pid=""
+}
 
 # --- servers --------------------------------------------------------------------------
 start_hpa() {
     mkdir -p "$work/hpa"
     # --secure: chroot to the root, names relative to it; -u root: no user switch needed;
     # -B: the largest blksize it grants (1468 fills the 1500-byte MTU, as phones ask).
-    ip netns exec "$ns_srv" /usr/sbin/in.tftpd --foreground --address "$srv_addr:69" --secure \
+    in_cgroup ip netns exec "$ns_srv" "${srv_pin[@]}" /usr/sbin/in.tftpd --foreground --address "$srv_addr:69" --secure \
         --user root --blocksize "$blksize" "$root" >"$work/hpa/stdout.log" 2>&1 &
     srv_pid=$!
 }
@@ -315,6 +358,7 @@ tftpd:
   enabled: true
   bind: $srv_addr
   port: 69
+  max_blksize: $blksize
 EOF
         [ -n "${BENCH_PP_TFTPD_YAML:-}" ] && printf '%s\n' "$BENCH_PP_TFTPD_YAML"
     } > "$work/pp/phoneprov.yaml"
@@ -324,7 +368,7 @@ EOF
         return 1
     fi
     read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
-    ip netns exec "$ns_srv" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
+    in_cgroup ip netns exec "$ns_srv" "${srv_pin[@]}" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
         --only tftpd >"$work/pp/phoneprov.log" 2>&1 &
     srv_pid=$!
 }
@@ -341,7 +385,7 @@ wait_answering() { # PID SECONDS [LOG: give up at once if it says tftpd is unava
     return 1
 }
 
-declare -A ran status lock_runs lock_mean win_runs win_mean win_note storm_s storm_ok storm_cpu storm_ccpu rss peak peak_procs
+declare -A ran status lock_runs lock_mean win_runs win_mean win_note storm_s storm_ok storm_cpu storm_ccpu storm_runs rss peak peak_procs peak_pss
 servers=()
 [ "$only" = phoneprov ] || servers+=(hpa)
 [ "$only" = hpa ] || servers+=(phoneprov)
@@ -358,7 +402,7 @@ run_server() { # NAME
     else
         if ! start_phoneprov || ! wait_answering "$srv_pid" 30 "$work/pp/phoneprov.log"; then
             status[$name]="phoneprov tftpd: not answering yet"
-            [ -f "$work/pp/why" ] && status[$name]+=" ($(head -1 "$work/pp/why"))"
+            [ -f "$work/pp/why" ] && status[$name]+=" ($(head -2 "$work/pp/why" | tr '\n' ' ' | sed 's/ *$//'))"
             log "${status[$name]}"
             [ -f "$work/pp/why" ] && sed 's/^/    /' "$work/pp/why" >&2
             [ -f "$work/pp/phoneprov.log" ] && tail -5 "$work/pp/phoneprov.log" | sed 's/^/    /' >&2
@@ -407,30 +451,44 @@ run_server() { # NAME
     done
     win_mean[$name]="$(mean "${win_runs[$name]}")"
 
-    # 3. storm
-    check_deadline "$name storm"
-    rm -f "$out"/[0-9]*.bin "$out"/[0-9]*.err
-    s0="$(srv_ticks "$srv_pid")"; c0="$(child_ticks)"
-    line="$(cli 120 bash "$work/storm.sh" "$storm_n" "tftp://$srv_addr/storm.bin" "$storm_bs" "$out" "$(cap 100)")" || line=""
-    s1="$(srv_ticks "$srv_pid")"; c1="$(child_ticks)"
-    ok="$( (cd "$out" && ls [0-9]*.bin 2>/dev/null | xargs -r sha256sum) | awk -v h="$storm_sha" '$1 == h' | wc -l)"
-    read -r n fail <<< "${line:-0 $storm_n}"
-    storm_s[$name]="$(awk -v ns="$n" 'BEGIN { printf "%.2f", ns / 1e9 }')"
-    storm_ok[$name]="$ok"
-    storm_cpu[$name]="$(awk -v d=$((s1 - s0)) -v hz="$hz" 'BEGIN { printf "%.1f", d / hz }')"
-    storm_ccpu[$name]="$(awk -v d=$((c1 - c0)) -v hz="$hz" 'BEGIN { printf "%.1f", d / hz }')"
-    log "$name storm: $storm_n clients x $storm_mib MiB (blksize $storm_bs) in ${storm_s[$name]} s; $ok identical copies, $fail clients failed; server CPU ${storm_cpu[$name]} s, clients ${storm_ccpu[$name]} s"
-    if [ "$ok" -ne "$storm_n" ]; then
-        status[$name]="storm: only $ok of $storm_n copies identical"
-        [ -n "$line" ] && [ "$fail" -eq 0 ] && failed_bytes=1
-        head -3 "$(ls "$out"/[0-9]*.err 2>/dev/null | head -1)" 2>/dev/null | sed 's/^/    /' >&2 || true
-        [ "${BENCH_KEEP:-0}" = 1 ] && cp "$out"/*.err "$work/" 2>/dev/null
+    # 3. storm, storm_reps times
+    storm_runs[$name]=""; storm_ok[$name]=0
+    local sc=0 cc=0 j fails=0
+    for ((j = 1; j <= storm_reps; j++)); do
+        check_deadline "$name storm"
+        rm -f "$out"/[0-9]*.bin "$out"/[0-9]*.err
+        s0="$(srv_cpu_ns)"; c0="$(child_ticks)"
+        line="$(cli 120 bash "$work/storm.sh" "$storm_n" "tftp://$srv_addr/storm.bin" "$storm_bs" "$out" "$(cap 100)")" || line=""
+        s1="$(srv_cpu_ns)"; c1="$(child_ticks)"
+        ok="$(find "$out" -maxdepth 1 -name '[0-9]*.bin' -exec sha256sum {} + | awk -v h="$storm_sha" '$1 == h' | wc -l)"
+        read -r n fail <<< "${line:-0 $storm_n}"
+        r="$(awk -v ns="$n" 'BEGIN { printf "%.2f", ns / 1e9 }')"
+        storm_runs[$name]+="$r "
+        storm_ok[$name]=$((storm_ok[$name] + ok))
+        [ -n "$s0" ] && [ -n "$s1" ] && sc=$((sc + s1 - s0))
+        cc=$((cc + c1 - c0))
+        log "$name storm run $j: $storm_n clients x $storm_mib MiB (blksize $storm_bs) in $r s; $ok identical copies, $fail clients failed"
+        if [ "$ok" -ne "$storm_n" ]; then
+            fails=1
+            [ -n "$line" ] && [ "$fail" -eq 0 ] && failed_bytes=1
+            find "$out" -maxdepth 1 -name '[0-9]*.err' -size +0 -exec cat {} + 2>/dev/null | sort | uniq -c | sort -rn | head -3 | sed 's/^/    /' >&2 || true
+            [ "${BENCH_KEEP:-0}" = 1 ] && mkdir -p "$work/$name-storm-$j-errors" && cp "$out"/*.err "$work/$name-storm-$j-errors/" 2>/dev/null
+        fi
+        rm -f "$out"/[0-9]*.bin
+    done
+    [ "$fails" -eq 0 ] || status[$name]="storm: only ${storm_ok[$name]} of $((storm_n * storm_reps)) copies identical"
+    storm_s[$name]="$(awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.2f", s / NF }' <<< "${storm_runs[$name]}")"
+    if [ -n "$cg" ]; then
+        storm_cpu[$name]="$(awk -v d="$sc" -v k="$storm_reps" 'BEGIN { printf "%.2f", d / 1e9 / k }')"
+    else
+        storm_cpu[$name]="-"
     fi
-    rm -f "$out"/[0-9]*.bin
+    storm_ccpu[$name]="$(awk -v d="$cc" -v hz="$hz" -v k="$storm_reps" 'BEGIN { printf "%.2f", d / hz / k }')"
+    log "$name storm: mean ${storm_s[$name]} s; per run: server CPU ${storm_cpu[$name]} s, clients ${storm_ccpu[$name]} s"
 
-    rss[$name]="$(ns_rss_kb)"
+    read -r "rss[$name]" _ _ <<< "$(ns_mem_kb)"
     stop_sampler
-    read -r peak[$name] peak_procs[$name] < "$work/$name-peak"
+    read -r "peak[$name]" "peak_procs[$name]" "peak_pss[$name]" < "$work/$name-peak"
     stop "$srv_pid" TERM
     srv_pid=""
     kill_ns_pids   # tftp-hpa children of a storm that timed out
@@ -444,7 +502,7 @@ echo
 echo "TFTP: $big_mib MiB file at blksize $blksize; storm: $storm_n concurrent curl clients x $storm_mib MiB at blksize $storm_bs (curl's default)"
 echo "veth between two namespaces, $srv_addr -> $cli_addr; $(nproc) CPUs shared by clients and server; CPU busy before the bench: ${busy_before}%"
 echo "MB/s = 10^6 bytes per second of client wall time; every copy sha256-checked against the served file"
-printf '\n%-10s %-28s %s\n' server "part" "MB/s per run"
+printf '\n%-10s %-28s %s\n' server "part" "per run (MB/s; storm: s)"
 for s in "${servers[@]}"; do
     if [ "${ran[$s]}" -eq 0 ]; then printf '%-10s %s\n' "$(label "$s")" "${status[$s]}"; continue; fi
     printf '%-10s %-28s %s\n' "$(label "$s")" "1 lockstep (curl)" "${lock_runs[$s]:-none}"
@@ -453,41 +511,65 @@ for s in "${servers[@]}"; do
     else
         printf '%-10s %-28s %s\n' "$(label "$s")" "2 windowsize $window (atftp)" "${win_runs[$s]:-none} ${win_note[$s]:-}"
     fi
+    printf '%-10s %-28s %s\n' "$(label "$s")" "3 storm (s per run)" "${storm_runs[$s]:-none}"
 done
-printf '\n%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' server "lock MB/s" "win MB/s" "storm s" "storm ok" srvCPU_s cliCPU_s RSS_MiB peak_MiB procs notes
+printf '\n%-10s %9s %9s %8s %8s %8s %8s %8s %9s %9s %6s  %s\n' server "lock MB/s" "win MB/s" "storm s" "storm ok" srvCPU_s cliCPU_s RSS_MiB peakRSS peakPSS procs notes
 for s in "${servers[@]}"; do
     if [ "${ran[$s]}" -eq 0 ]; then
-        printf '%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" - - - - - - - - - "${status[$s]}"
+        printf '%-10s %9s %9s %8s %8s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" - - - - - - - - - - "${status[$s]}"
         continue
     fi
-    printf '%-10s %9s %9s %9s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" "${lock_mean[$s]}" "${win_mean[$s]}" \
-        "${storm_s[$s]}" "${storm_ok[$s]}/$storm_n" "${storm_cpu[$s]}" "${storm_ccpu[$s]}" "$(mib "${rss[$s]}")" \
-        "$(mib "${peak[$s]}")" "${peak_procs[$s]}" "${status[$s]}"
+    printf '%-10s %9s %9s %8s %8s %8s %8s %8s %9s %9s %6s  %s\n' "$(label "$s")" "${lock_mean[$s]}" "${win_mean[$s]}" \
+        "${storm_s[$s]}" "${storm_ok[$s]}/$((storm_n * storm_reps))" "${storm_cpu[$s]}" "${storm_ccpu[$s]}" "$(mib "${rss[$s]}")" \
+        "$(mib "${peak[$s]}")" "$(mib "${peak_pss[$s]}")" "${peak_procs[$s]}" "${status[$s]}"
 done
-echo "(lock: mean of $reps curl runs; win: mean of $reps atftp runs with windowsize $window — tftp-hpa ignores the option"
-echo " and answers lockstep; srvCPU_s/cliCPU_s: CPU seconds of the server (tftp-hpa: with its reaped children) and of"
-echo " the $storm_n clients during the storm; RSS: VmRSS after the storm, summed over the server's processes; peak: the"
-echo " highest such sum sampled 4x/s over the run, with procs the most server processes seen at once)"
+echo "(lock: mean MB/s of $reps curl runs; win: of $reps atftp runs with windowsize $window, which tftp-hpa ignores: it"
+echo " answers lockstep; storm s: mean wall time of $storm_reps storms; srvCPU_s / cliCPU_s: CPU seconds per storm of the"
+echo " server (with every process it forked) and of the $storm_n clients; RSS_MiB: VmRSS after the storms; peakRSS /"
+echo " peakPSS: the highest sum of VmRSS / Pss over the server's processes, sampled 4x/s over the whole run; procs: the"
+echo " most server processes seen at once)"
 echo
 if [ "${ran[hpa]:-0}" -eq 1 ] && [ "${ran[phoneprov]:-0}" -eq 1 ]; then
-    verdict() { # VALUE GOAL -> MET / NOT MET
-        awk -v r="$1" -v g="$2" 'BEGIN { print (r != "-" && r + 0 >= g + 0) ? "met" : "NOT MET" }'
+    verdict() { # VALUE GOAL [RANGE lo..hi] -> met / NOT MET, and whether the run-to-run range straddles the goal
+        awk -v r="$1" -v g="$2" -v rg="${3:--}" 'BEGIN { v = (r != "-" && r + 0 >= g + 0) ? "met" : "NOT MET"
+            if (split(rg, x, /\.\./) == 2 && x[1] + 0 < g + 0 && x[2] + 0 >= g + 0) v = v " (the run-to-run range straddles the goal: repeat)"
+            print v }'
     }
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+    range() { # RUNS_A RUNS_B -> "min(A)/max(B)..max(A)/min(B)": worst to best pairing
+        awk -v a="$1" -v b="$2" 'BEGIN { na = split(a, x, " "); nb = split(b, y, " ")
+            if (!na || !nb) { print "-"; exit }
+            amin = amax = x[1]; bmin = bmax = y[1]
+            for (i = 2; i <= na; i++) { if (x[i] < amin) amin = x[i]; if (x[i] > amax) amax = x[i] }
+            for (i = 2; i <= nb; i++) { if (y[i] < bmin) bmin = y[i]; if (y[i] > bmax) bmax = y[i] }
+            printf "%.2f..%.2f", amin / bmax, amax / bmin }'
+    }
     r1="$(ratio "${lock_mean[phoneprov]}" "${lock_mean[hpa]}")"
+    r1r="$(range "${lock_runs[phoneprov]}" "${lock_runs[hpa]}")"
     r2="$(ratio "${win_mean[phoneprov]}" "${lock_mean[hpa]}")"
+    r2r="$(range "${win_runs[phoneprov]}" "${lock_runs[hpa]}")"
     r2b="$(ratio "${win_mean[phoneprov]}" "${win_mean[hpa]}")"
-    if [ "${storm_ok[phoneprov]}" -eq "$storm_n" ] && [ "${storm_ok[hpa]}" -eq "$storm_n" ]; then
+    if [ "${storm_ok[phoneprov]}" -eq $((storm_n * storm_reps)) ] && [ "${storm_ok[hpa]}" -eq $((storm_n * storm_reps)) ]; then
         r3="$(ratio "${storm_s[hpa]}" "${storm_s[phoneprov]}")"
+        r3r="$(range "${storm_runs[hpa]}" "${storm_runs[phoneprov]}")"
     else
-        r3="-"
+        r3="-"; r3r="-"
     fi
-    echo "lockstep   phoneprov/tftp-hpa MB/s = $r1; goal >= ${goal_lock}x: $(verdict "$r1" "$goal_lock")"
-    echo "window     phoneprov ws$window / tftp-hpa lockstep (curl) MB/s = $r2; goal >= ${goal_win}x: $(verdict "$r2" "$goal_win")"
+    echo "lockstep   phoneprov/tftp-hpa MB/s = $r1 (run-to-run range $r1r); goal >= ${goal_lock}x: $(verdict "$r1" "$goal_lock" "$r1r")"
+    echo "window     phoneprov ws$window / tftp-hpa lockstep (curl) MB/s = $r2 (range $r2r); goal >= ${goal_win}x: $(verdict "$r2" "$goal_win" "$r2r")"
     echo "           (same client, atftp against atftp: $r2b)"
-    echo "storm      tftp-hpa time / phoneprov time = $r3; goal >= ${goal_storm}x faster, all copies identical: $(verdict "$r3" "$goal_storm")"
+    echo "storm      tftp-hpa time / phoneprov time = $r3 (range $r3r); goal >= ${goal_storm}x faster, all copies identical: $(verdict "$r3" "$goal_storm" "$r3r")"
+    [ "${storm_cpu[hpa]}" != - ] &&
+        echo "           server CPU per storm, tftp-hpa / phoneprov = $(ratio "${storm_cpu[hpa]}" "${storm_cpu[phoneprov]}")"
 elif [ "$only" != hpa ] && [ "${ran[phoneprov]:-0}" -eq 0 ]; then
     echo "ratios: not measured (${status[phoneprov]})"
 fi
+for s in "${servers[@]}"; do
+    if [ "${ran[$s]}" -ne 1 ] || [ "${storm_cpu[$s]}" = - ]; then continue; fi
+    busy="$(awk -v a="${storm_cpu[$s]}" -v b="${storm_ccpu[$s]}" -v t="${storm_s[$s]}" -v n="$(nproc)" 'BEGIN { printf "%.0f", 100 * (a + b) / (t * n) }')"
+    if [ "$busy" -ge 85 ]; then
+        echo "WARNING: $(label "$s")'s storm kept the $(nproc) CPUs ${busy}% busy with server + clients alone: the machine, not only the server, set its time."
+    fi
+done
 echo "Noise: clients and server share $(nproc) CPUs (the storm's $storm_n curl processes above all); compare servers within one run."
 [ "$failed_bytes" -eq 0 ] || die "a server delivered different bytes (see above)"
