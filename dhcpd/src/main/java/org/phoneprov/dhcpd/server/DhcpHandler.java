@@ -139,7 +139,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     }
 
     private static InetSocketAddress destination(ReplyRouting.Destination d) {
-        return new InetSocketAddress(Ip4.toString(d.address()), d.port());
+        return new InetSocketAddress(Ip4.toInet(d.address()), d.port());
     }
 
     private void event(String action, DhcpMessage req, int address, String result, long start, InetSocketAddress from) {

@@ -31,6 +31,8 @@ public final class DhcpProcessor {
     private final OptionAssembler assembler;
     private final SubnetSelector subnets;
     private final int serverId;
+    /** Subnet ids (their CIDR text) computed once, not per packet. */
+    private final Map<SubnetConfig, String> ids = new java.util.IdentityHashMap<>();
 
     public DhcpProcessor(SuiteConfig config, Allocator allocator, Classifier classifier, OptionAssembler assembler,
                          SubnetSelector subnets, int serverId) {
@@ -40,6 +42,11 @@ public final class DhcpProcessor {
         this.assembler = assembler;
         this.subnets = subnets;
         this.serverId = serverId;
+        config.dhcp().subnets().forEach(s -> ids.put(s, id(s)));
+    }
+
+    private String idOf(SubnetConfig s) {
+        return ids.computeIfAbsent(s, DhcpProcessor::id);
     }
 
     public Outcome process(DhcpMessage request) {
@@ -71,12 +78,12 @@ public final class DhcpProcessor {
         }
         Classification c = classify(req, mac);
         OptionalInt requested = req.requestedIp().map(OptionalInt::of).orElse(OptionalInt.empty());
-        Offer offer = allocator.offer(id(subnet.get()), mac, requested);
+        Offer offer = allocator.offer(idOf(subnet.get()), mac, requested);
         if (offer instanceof Offer.Exhausted) {
-            return new Outcome.Silent("pool exhausted in " + id(subnet.get()));
+            return new Outcome.Silent("pool exhausted in " + idOf(subnet.get()));
         }
         if (!(offer instanceof Offer.Address a)) {
-            return new Outcome.Silent("no subnet " + id(subnet.get()) + " in the allocator");
+            return new Outcome.Silent("no subnet " + idOf(subnet.get()) + " in the allocator");
         }
         DhcpMessage reply = answer(req, MessageType.OFFER, subnet.get(), c, a.address(), leaseSeconds(subnet.get(), c),
                 false);
@@ -100,7 +107,7 @@ public final class DhcpProcessor {
         }
         Classification c = classify(req, mac);
         long lease = leaseSeconds(subnet.get(), c);
-        Decision d = allocator.request(id(subnet.get()), mac, address, lease * 1000L, c.className());
+        Decision d = allocator.request(idOf(subnet.get()), mac, address, lease * 1000L, c.className());
         if (d instanceof Decision.Ack ack) {
             DhcpMessage reply = answer(req, MessageType.ACK, subnet.get(), c, ack.lease().address(), lease, false);
             return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), req.ciaddr(), false),
