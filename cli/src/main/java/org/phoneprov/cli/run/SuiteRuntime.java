@@ -135,6 +135,10 @@ public final class SuiteRuntime implements AutoCloseable {
                 LOG.warn("config.restart_needed daemon={} (listen settings changed; they apply at the next start)", d.name());
             }
         }
+        if (bound.containsKey("tftpd") && !old.config().tftp().equals(next.config().tftp())) {
+            LOG.warn("config.restart_needed daemon=tftpd key=\"tftpd limits or name rules\" (files reload now; "
+                    + "these apply at the next start)");
+        }
         if (!old.config().paths().state().equals(next.config().paths().state())) {
             LOG.warn("config.restart_needed key=paths.state (applies at the next start)");
         }

@@ -55,6 +55,7 @@ public final class ConfigLoader {
         Map<String, DeviceClass> classes = ClassesReader.read(root, problems);
         Map<Mac, Device> devices = InventoryReader.read(root, base, classes, problems);
         checkFixedAddresses(devices, dhcp, problems);
+        checkDhcpServerAddress(root, daemons.get("dhcpd"), dhcp, identity, problems);
 
         if (!problems.isEmpty()) {
             return LoadResult.failed(problems.sorted());
@@ -157,6 +158,19 @@ public final class ConfigLoader {
         });
         int port = d.integer("port", defaultPort, 1, 65535);
         return new DaemonConfig(name, enabled, bind, iface, port);
+    }
+
+    /** dhcpd speaks IPv4: its server id (option 54, and where replies come from) must be an IPv4 address. */
+    private static void checkDhcpServerAddress(MapView root, DaemonConfig dhcpd, DhcpdSettings dhcp, Identity identity,
+                                               Problems problems) {
+        if (!dhcpd.enabled() || dhcp.serverId().orElse(identity.address()) instanceof java.net.Inet4Address) {
+            return;
+        }
+        boolean own = dhcp.serverId().isPresent();
+        MapView where = own ? root.map("dhcpd").orElseThrow() : root.map("suite").orElse(root);
+        String key = own ? "server_id" : "address";
+        problems.add(where.at(key), where.keyPath(key), "dhcpd is enabled and needs an IPv4 server address; "
+                + (own ? "" : "set dhcpd.server_id to one, or make suite.address IPv4"));
     }
 
     /** A device's fixed address must be unique and, when dhcpd has subnets, inside one of them. */

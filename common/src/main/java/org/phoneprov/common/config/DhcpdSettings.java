@@ -31,6 +31,12 @@ public record DhcpdSettings(
     public record RateLimits(int perClient, int global) {
     }
 
+    /** These settings without config file locations, for comparing two loads of a config. */
+    public DhcpdSettings withoutLocations() {
+        return new DhcpdSettings(serverId, leaseSeconds, offerHoldSeconds, declineHoldSeconds, limits,
+                subnets.stream().map(SubnetConfig::withoutLocation).toList());
+    }
+
     public static DhcpdSettings defaults() {
         return new DhcpdSettings(Optional.empty(), 3600, 30, 3600, new RateLimits(20, 50_000), List.of());
     }

@@ -25,6 +25,11 @@ public record SubnetConfig(
         dns = List.copyOf(dns);
     }
 
+    /** The same subnet without where it was written: what a reload compares (a moved line is no change). */
+    public SubnetConfig withoutLocation() {
+        return new SubnetConfig(subnet, pools, router, dns, domain, leaseSeconds, null);
+    }
+
     /** An inclusive range of addresses, {@code 10.77.1.0-10.77.255.254}. */
     public record AddressRange(InetAddress first, InetAddress last) {
         @Override

@@ -28,6 +28,18 @@ public record TftpdSettings(int maxBlksize, int timeoutMillis, int retries, int 
         public String apply(String in) {
             return pattern.matcher(in).replaceAll(replacement);
         }
+
+        /** By pattern text: {@link Pattern} has no value equality, and a reload compares settings. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NameRule r && r.name.equals(name) && r.pattern.pattern().equals(pattern.pattern())
+                    && r.pattern.flags() == pattern.flags() && r.replacement.equals(replacement);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, pattern.pattern(), replacement);
+        }
     }
 
     /**

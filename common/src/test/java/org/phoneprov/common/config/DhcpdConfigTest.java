@@ -111,4 +111,21 @@ class DhcpdConfigTest {
         assertTrue(all.contains("options[2].type: unknown type 'colour'"), all);
         assertTrue(all.contains("address: the fixed address 192.0.2.1 of 00:14:7F:00:00:01 is in none of dhcpd's subnets"), all);
     }
+
+    @Test
+    void anEnabledDhcpdNeedsAnIpv4ServerAddress() throws Exception {
+        LoadResult r = ConfigLoader.load(TestConfigs.write(dir, """
+                suite: {address: "2001:db8::1"}
+                paths: {files: files}
+                dhcpd: {interface: lab0}
+                """));
+        String all = String.join("\n", r.problems().stream().map(Problem::toString).toList());
+        assertTrue(all.contains(":1:18: suite.address: dhcpd is enabled and needs an IPv4 server address"), all);
+        LoadResult ok = ConfigLoader.load(TestConfigs.write(dir, """
+                suite: {address: "2001:db8::1"}
+                paths: {files: files}
+                dhcpd: {interface: lab0, server_id: 10.0.0.1}
+                """));
+        assertTrue(ok.isOk(), ok.problems().toString());
+    }
 }

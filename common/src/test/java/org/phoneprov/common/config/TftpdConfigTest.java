@@ -51,4 +51,14 @@ class TftpdConfigTest {
         assertTrue(all.contains("tftpd.name_rules[0]: no built-in rule 'backslash'"), all);
         assertTrue(all.contains("tftpd.name_rules[1].pattern: not a valid rule"), all);
     }
+
+    @Test
+    void twoLoadsOfTheSameSettingsAreEqualSoAReloadSeesNoChange() throws Exception {
+        String yaml = TestConfigs.MINIMAL + "tftpd:\n  name_rules: [backslashes, {pattern: \"^a/\", replace: b/}]\n"
+                + "dhcpd:\n  subnets: [{subnet: 10.9.0.0/16, pools: [\"10.9.1.0-10.9.1.9\"]}]\n";
+        SuiteConfig a = ConfigLoader.load(TestConfigs.write(dir, yaml)).config().orElseThrow();
+        SuiteConfig b = ConfigLoader.load(TestConfigs.write(dir, "\n\n" + yaml)).config().orElseThrow();
+        assertEquals(a.tftp(), b.tftp());
+        assertEquals(a.dhcp().withoutLocations(), b.dhcp().withoutLocations(), "lines moved, nothing changed");
+    }
 }

@@ -65,7 +65,7 @@ class StaticFilesTest {
     void ordinaryNamesAndSymlinksInsideWork() {
         assertInstanceOf(Lookup.Found.class, files.lookup("/ok.txt"));
         assertInstanceOf(Lookup.Found.class, files.lookup("sub/inner.txt"));
-        assertInstanceOf(Lookup.Found.class, files.lookup("sub/../ok.txt".replace("sub/../", "")));
+        assertInstanceOf(Lookup.Found.class, files.lookup("sub/./inner.txt"), "a . segment is harmless");
         assertInstanceOf(Lookup.Found.class, files.lookup("inside"));
         assertInstanceOf(Lookup.NotFound.class, files.lookup("missing.txt"));
         assertInstanceOf(Lookup.NotFound.class, files.lookup("sub"), "a folder is not a file");

@@ -197,7 +197,7 @@ public final class DhcpServer implements AutoCloseable {
         if (channel == null) {
             return;
         }
-        if (!next.dhcp().equals(config.dhcp()) || !fixedAddresses(next).equals(fixedAddresses(config))) {
+        if (!next.dhcp().withoutLocations().equals(config.dhcp().withoutLocations()) || !fixedAddresses(next).equals(fixedAddresses(config))) {
             LOG.warn("config.restart_needed daemon=dhcpd key=\"dhcpd subnets, limits or fixed addresses\" "
                     + "(classes and options are reloaded now; these apply at the next start)");
         }

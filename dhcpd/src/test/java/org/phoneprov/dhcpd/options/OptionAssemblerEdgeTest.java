@@ -41,7 +41,9 @@ class OptionAssemblerEdgeTest {
 
     @Test
     void ipv6SuiteAddressGivesNoTftpServerOptions() {
-        SuiteConfig config = YamlConfigs.loadText(dir, YamlConfigs.BASE.replace("192.0.2.10", "2001:db8::10") + """
+        SuiteConfig config = YamlConfigs.loadText(dir, YamlConfigs.BASE.replace("192.0.2.10", "2001:db8::10")
+                // dhcpd itself needs an IPv4 server id (a config error otherwise); the suite's own address is IPv6.
+                .replace("  lease_time: 600", "  lease_time: 600\n  server_id: 10.77.0.1") + """
                 classes:
                   tftp:
                     dhcp: {provision: tftp}
