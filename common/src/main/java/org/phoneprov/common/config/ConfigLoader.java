@@ -45,6 +45,7 @@ public final class ConfigLoader {
         Map<String, DaemonConfig> daemons = new LinkedHashMap<>();
         DhcpdSettings dhcp = DhcpdReader.read(root.map("dhcpd"), problems);
         TftpdSettings tftp = TftpdReader.read(root.map("tftpd"), problems);
+        SipdSettings sip = SipdReader.read(root.map("sipd"), problems);
         for (int i = 0; i < DAEMONS.length; i++) {
             // Without its section a daemon is off, except httpd: a config with phones and no
             // daemon sections should still serve them.
@@ -56,12 +57,13 @@ public final class ConfigLoader {
         Map<Mac, Device> devices = InventoryReader.read(root, base, classes, problems);
         checkFixedAddresses(devices, dhcp, problems);
         checkDhcpServerAddress(root, daemons.get("dhcpd"), dhcp, identity, problems);
+        checkPnpInterface(root, daemons.get("sipd"), sip, problems);
 
         if (!problems.isEmpty()) {
             return LoadResult.failed(problems.sorted());
         }
         return LoadResult.ok(new SuiteConfig(source, identity, paths, daemons.get("httpd"), daemons.get("tftpd"),
-                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, tftp, vars, models, classes, devices));
+                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, tftp, sip, vars, models, classes, devices));
     }
 
     /** Reads a YAML file whose top is a mapping; I/O and syntax errors become problems at {@code from}. */
@@ -146,6 +148,9 @@ public final class ConfigLoader {
         if (name.equals("tftpd")) {
             keys.addAll(java.util.List.of(TftpdReader.KEYS));
         }
+        if (name.equals("sipd")) {
+            keys.addAll(java.util.List.of(SipdReader.KEYS));
+        }
         d.allowOnly(keys);
         boolean enabled = d.bool("enabled", true);
         InetAddress bind = d.address("bind").orElse(anyAddress());
@@ -171,6 +176,16 @@ public final class ConfigLoader {
         String key = own ? "server_id" : "address";
         problems.add(where.at(key), where.keyPath(key), "dhcpd is enabled and needs an IPv4 server address; "
                 + (own ? "" : "set dhcpd.server_id to one, or make suite.address IPv4"));
+    }
+
+    /** Multicast is joined on a named interface: an enabled responder must know which. */
+    private static void checkPnpInterface(MapView root, DaemonConfig sipd, SipdSettings sip, Problems problems) {
+        if (sipd.enabled() && !sip.pnp().vendors().isEmpty() && sip.pnp().interfaces().isEmpty()
+                && sipd.iface().isEmpty()) {
+            MapView s = root.map("sipd").orElse(root);
+            problems.add(s.at(), s.keyPath("interface"), "missing; plug-and-play joins " + sip.pnp().group()
+                    .getHostAddress() + " on a network interface: set sipd.interface (or sipd.pnp.interfaces)");
+        }
     }
 
     /** A device's fixed address must be unique and, when dhcpd has subnets, inside one of them. */

@@ -21,6 +21,7 @@ public record SuiteConfig(
         DaemonConfig sipd,
         DhcpdSettings dhcp,
         TftpdSettings tftp,
+        SipdSettings sip,
         Map<String, String> vars,
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,

@@ -17,7 +17,7 @@ import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
-import org.phoneprov.dhcpd.guard.TokenBuckets;
+import org.phoneprov.common.guard.TokenBuckets;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.slf4j.event.Level;

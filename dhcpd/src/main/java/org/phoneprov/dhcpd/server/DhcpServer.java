@@ -38,7 +38,7 @@ import org.phoneprov.dhcpd.classify.Classifier;
 import org.phoneprov.dhcpd.codec.DhcpDatagramDecoder;
 import org.phoneprov.dhcpd.codec.DhcpDatagramEncoder;
 import org.phoneprov.dhcpd.codec.DropCounters;
-import org.phoneprov.dhcpd.guard.TokenBuckets;
+import org.phoneprov.common.guard.TokenBuckets;
 import org.phoneprov.dhcpd.lease.Allocator;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;

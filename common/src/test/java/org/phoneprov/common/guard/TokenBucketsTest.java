@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.guard;
+package org.phoneprov.common.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

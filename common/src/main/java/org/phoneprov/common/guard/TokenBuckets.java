@@ -1,12 +1,12 @@
-package org.phoneprov.dhcpd.guard;
+package org.phoneprov.common.guard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-client and global packet budgets, refilled continuously: a flooding client, or a
- * flood from many forged MACs, cannot starve the pool or the others. Single-threaded by
- * contract (the dhcpd event loop). The per-client table is bounded, oldest first out.
+ * Per-client and global packet budgets, refilled continuously (dhcpd per MAC, sipd per
+ * source address): a flooding client, or a flood from many forged MACs, cannot starve the
+ * pool or the others. Single-threaded by contract (the owning event loop). The per-client table is bounded, oldest first out.
  */
 public final class TokenBuckets {
     public enum Verdict { PASS, CLIENT_LIMIT, GLOBAL_LIMIT }
