@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.phoneprov.cli.Loaded;
 import org.phoneprov.common.config.DaemonConfig;
 import org.phoneprov.common.config.Problem;
+import org.phoneprov.common.config.SipdSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.events.EventLog;
@@ -24,6 +25,7 @@ import org.phoneprov.common.provision.Transport;
 import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
 import org.phoneprov.dhcpd.server.DhcpServer;
 import org.phoneprov.httpd.HttpServer;
+import org.phoneprov.sipd.server.SipServer;
 import org.phoneprov.tftpd.server.TftpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,12 @@ public final class SuiteRuntime implements AutoCloseable {
                         running.add(s);
                         bound.put("tftpd", s.start());
                     }
-                    default -> LOG.warn("daemon.unavailable daemon={} (not built yet in this version; skipped)", d.name());
+                    case "sipd" -> {
+                        SipServer s = new SipServer(c, () -> current.get().config().sip().pnp(), events);
+                        running.add(s);
+                        bound.put("sipd", s.start());
+                    }
+                    default -> LOG.warn("daemon.unavailable daemon={} (not built in this version; skipped)", d.name());
                 }
             }
         } catch (Exception e) {
@@ -138,6 +145,13 @@ public final class SuiteRuntime implements AutoCloseable {
         if (bound.containsKey("tftpd") && !old.config().tftp().equals(next.config().tftp())) {
             LOG.warn("config.restart_needed daemon=tftpd key=\"tftpd limits or name rules\" (files reload now; "
                     + "these apply at the next start)");
+        }
+        SipdSettings.Pnp pnpBefore = old.config().sip().pnp();
+        SipdSettings.Pnp pnpNext = next.config().sip().pnp();
+        if (bound.containsKey("sipd") && (!pnpBefore.group().equals(pnpNext.group())
+                || !pnpBefore.interfaces().equals(pnpNext.interfaces()))) {
+            LOG.warn("config.restart_needed daemon=sipd key=\"sipd.pnp group or interfaces\" (rules and allowed"
+                    + " subnets reload now; these apply at the next start)");
         }
         if (!old.config().paths().state().equals(next.config().paths().state())) {
             LOG.warn("config.restart_needed key=paths.state (applies at the next start)");

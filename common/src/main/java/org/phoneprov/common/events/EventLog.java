@@ -200,10 +200,24 @@ public final class EventLog implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * A segment of our own: another process (a {@code phoneprov notify} beside the running
+     * suite) may have taken the next number, so a taken number is skipped, never shared.
+     */
     private void openSegment() throws IOException {
-        segment = FileChannel.open(dir.resolve(String.format("%s%08d%s", PREFIX, segmentNumber, SUFFIX)),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        segmentSize = 0;
+        for (int tries = 0; ; tries++) {
+            try {
+                segment = FileChannel.open(dir.resolve(String.format("%s%08d%s", PREFIX, segmentNumber, SUFFIX)),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                segmentSize = 0;
+                return;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (tries >= 1000) {
+                    throw e;
+                }
+                segmentNumber++;
+            }
+        }
     }
 
     private void prune() throws IOException {

@@ -87,4 +87,19 @@ class EventLogTest {
         Files.write(seg, new byte[] {0x7f, 0x7f, 1, 2, 3, 4, 5}, StandardOpenOption.APPEND);
         assertEquals(1, EventLog.read(state, Optional.empty(), 10).size());
     }
+
+    @Test
+    void twoProcessesWritingTheSameStateNeverShareASegment() throws Exception {
+        // The running suite and a `phoneprov notify` beside it: each opens its own next segment.
+        EventLog daemon = EventLog.open(state);
+        EventLog cli = EventLog.open(state);
+        daemon.record(event(1, Optional.empty()));
+        cli.record(event(2, Optional.empty()));
+        daemon.flush();
+        cli.flush();
+        cli.close();
+        daemon.close();
+        List<Event> all = EventLog.read(state, Optional.empty(), 10);
+        assertEquals(2, all.size(), all.toString());
+    }
 }

@@ -1,0 +1,155 @@
+package org.phoneprov.sipd.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.util.ArrayList;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.phoneprov.common.config.DaemonConfig;
+import org.phoneprov.common.config.SipdSettings;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.sipd.pnp.PnpCounters;
+import org.phoneprov.sipd.pnp.PnpDecision;
+import org.phoneprov.sipd.pnp.PnpHandler;
+import org.phoneprov.sipd.pnp.PnpReplies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * sipd's sockets. Per configured interface, a listener bound to the plug-and-play group
+ * itself ({@code 224.0.1.75:5060}) and joined there: bound to the group address, it
+ * receives only that group's datagrams, so a PBX on the same host keeps its own
+ * {@code <address>:5060} (or shares a wildcard {@code :5060} through SO_REUSEADDR).
+ * Answers leave from one unicast socket on the server's address, never from the group.
+ */
+public final class SipServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+    private final DaemonConfig daemon;
+    private final InetAddress replyAddress;
+    private final Supplier<SipdSettings.Pnp> rules;
+    private final EventSink events;
+    private final SipdSettings.Pnp startRules;
+    private EventLoopGroup group;
+    private final List<Channel> channels = new ArrayList<>();
+    private Channel reply;
+    /** Shared by every channel: they all run on the one sipd thread, so one rate budget per source. */
+    private final PnpCounters counters = new PnpCounters();
+    private final PnpDecision decision = new PnpDecision();
+    private final PnpReplies replies = new PnpReplies();
+    private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.sipd"));
+
+    public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events) {
+        this.daemon = config.sipd();
+        this.startRules = config.sip().pnp();
+        this.rules = rules;
+        this.events = events;
+        // Answers must name a concrete address in Via and Contact: sipd.bind when given, else suite.address.
+        this.replyAddress = daemon.bind().isAnyLocalAddress() ? config.identity().address() : daemon.bind();
+    }
+
+    /** Opens the reply socket, then joins the group on every interface; returns the reply socket's address. */
+    public synchronized InetSocketAddress start() throws Exception {
+        boolean epoll = Epoll.isAvailable();
+        group = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("sipd", false))
+                : new NioEventLoopGroup(1, new DefaultThreadFactory("sipd", false));
+        InetSocketAddress replyAt = new InetSocketAddress(replyAddress, 0);
+        try {
+            reply = bootstrap(epoll, null).bind(replyAt).sync().channel();
+            reply.pipeline().addLast(handler(reply, false));
+        } catch (Exception e) {
+            throw new IllegalStateException("sipd cannot open its reply socket on " + replyAddress.getHostAddress()
+                    + " (" + e.getMessage() + "); it must be an address of this host: set sipd.bind or suite.address",
+                    e);
+        }
+        channels.add(reply);
+        InetAddress mcast = startRules.group();
+        List<String> ifaces = startRules.interfaces().isEmpty() ? daemon.iface().map(List::of).orElse(List.of())
+                : startRules.interfaces();
+        if (startRules.vendors().isEmpty()) {
+            LOG.warn("sipd.pnp_off (no sipd.pnp.vendors rules: plug-and-play SUBSCRIBEs are not answered)");
+        }
+        for (String name : ifaces) {
+            NetworkInterface nif = NetworkInterface.getByName(name);
+            if (nif == null) {
+                throw new IllegalStateException("sipd: no network interface '" + name + "' on this host"
+                        + " (sipd.interface / sipd.pnp.interfaces)");
+            }
+            Channel ch;
+            try {
+                ch = bootstrap(epoll, handler(reply, true)).bind(new InetSocketAddress(mcast, daemon.port())).sync().channel();
+            } catch (Exception e) {
+                throw new IllegalStateException("sipd cannot listen on " + mcast.getHostAddress() + ":" + daemon.port()
+                        + " (" + e.getMessage() + "); a program holding *:" + daemon.port()
+                        + " without SO_REUSEADDR blocks it", e);
+            }
+            channels.add(ch);
+            ((DatagramChannel) ch).joinGroup(new InetSocketAddress(mcast, daemon.port()), nif).sync();
+            LOG.info("sipd.joined group={}:{} interface={}", mcast.getHostAddress(), daemon.port(), name);
+        }
+        InetSocketAddress local = (InetSocketAddress) reply.localAddress();
+        LOG.info("sipd.listening reply={}:{} pnp_rules={} allow={}", local.getAddress().getHostAddress(),
+                local.getPort(), startRules.vendors().size(), startRules.allow());
+        return local;
+    }
+
+    private PnpHandler handler(Channel replyChannel, boolean multicast) {
+        Supplier<InetSocketAddress> local = () -> (InetSocketAddress) replyChannel.localAddress();
+        return new PnpHandler(rules, replyChannel, local, events, multicast, counters, Clock.systemUTC(),
+                System::nanoTime, log, decision, replies);
+    }
+
+    private Bootstrap bootstrap(boolean epoll, ChannelHandler handler) {
+        Bootstrap b = new Bootstrap().group(group)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .handler(handler == null ? new io.netty.channel.ChannelInboundHandlerAdapter() : handler);
+        if (epoll) {
+            b.channel(EpollDatagramChannel.class);
+        } else {
+            b.channelFactory((ChannelFactory<Channel>) () -> new NioDatagramChannel(InternetProtocolFamily.IPv4));
+        }
+        return b;
+    }
+
+    /** What was answered, refused, dropped and kept silent, for logs at stop. */
+    public PnpCounters counters() {
+        return counters;
+    }
+
+    /** The socket answers leave from, once started. */
+    public Channel replyChannel() {
+        return reply;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        channels.clear();
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            group = null;
+        }
+    }
+}
