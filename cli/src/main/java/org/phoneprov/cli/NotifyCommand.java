@@ -85,15 +85,18 @@ final class NotifyCommand implements Callable<Integer> {
                     c.sip().checkSync().ratePerSecond()).total().toMillis();
             System.out.printf("notify: %d phone(s) from %s%s, over %.1f s%n", targets.targets().size(),
                     c.identity().checkSyncSource().getHostAddress(), reboot ? ", reboot" : "", spreadMs / 1000.0);
-            EventSink events = openEvents(c);
-            try (CheckSyncClient client = new CheckSyncClient(c, events)) {
+            // The event log is opened only once the trusted source is bound: a refused bind leaves no trace.
+            java.util.concurrent.atomic.AtomicReference<EventSink> events = new java.util.concurrent.atomic
+                    .AtomicReference<>(EventSink.NONE);
+            try (CheckSyncClient client = new CheckSyncClient(c, e -> events.get().record(e))) {
+                events.set(openEvents(c));
                 long budget = spreadMs + c.sip().checkSync().timeoutMillis() * 2L + 10_000;
                 results.addAll(client.send(targets.targets(), reboot).get(budget, TimeUnit.MILLISECONDS));
             } catch (java.net.BindException e) {
                 System.err.println("phoneprov notify: " + e.getMessage());
                 return 1;
             } finally {
-                if (events instanceof EventLog log) {
+                if (events.get() instanceof EventLog log) {
                     log.close();
                 }
             }

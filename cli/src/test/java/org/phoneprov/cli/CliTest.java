@@ -83,4 +83,27 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown daemon 'ftpd'"), r.err());
     }
+
+    @Test
+    void notifySaysWhatItCannotDoWithoutSendingAnything() {
+        String lab = repo().resolve("examples/lab/phoneprov.yaml").toString();
+        Run unknown = cli("notify", "--config", lab, "--mac", "00:14:7F:77:FF:FF");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("00:14:7F:77:FF:FF is not in the inventory"), unknown.err());
+        Run badModel = cli("notify", "--config", lab, "--model", "ST9999");
+        assertEquals(2, badModel.code());
+        assertTrue(badModel.err().contains("'ST9999' is not a model"), badModel.err());
+        Run none = cli("notify", "--config", lab);
+        assertEquals(2, none.code(), "one of --mac, --model, --all is required: " + none.err());
+        // MGCP phones do not take check-sync (APS seed 3.4 "SIP only"): reported, nothing sent.
+        Run mgcp = cli("notify", "--config", lab, "--model", "ST2030M");
+        assertEquals(NotifyCommand.SOME_NOT_ACCEPTED, mgcp.code(), mgcp.out() + mgcp.err());
+        assertTrue(mgcp.out().contains("00:14:7F:77:01:01") && mgcp.out().contains("SIP only"), mgcp.out());
+        assertTrue(mgcp.out().contains("0 accepted, 0 rejected, 0 no answer, 2 skipped"), mgcp.out());
+        // Outside the lab, 10.77.0.1 (suite.check_sync_source) is not an address of this host.
+        Run unbound = cli("notify", "--config", lab, "--mac", "00:14:7F:77:00:01");
+        assertEquals(1, unbound.code(), unbound.out() + unbound.err());
+        assertTrue(unbound.err().contains("10.77.0.1") && unbound.err().contains("check_sync_source"), unbound.err());
+        assertTrue(Files.notExists(repo().resolve("examples/lab/state/events")), "a refused bind leaves no state behind");
+    }
 }

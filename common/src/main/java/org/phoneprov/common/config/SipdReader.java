@@ -43,7 +43,7 @@ final class SipdReader {
             Cidr.parse(text).ifPresentOrElse(allow::add, () -> problems.add(item.node().at(), item.path(),
                     "'" + text + "' is not a subnet like 10.77.0.0/16"));
         }
-        int perSource = p.integer("rate_per_source", def.perSourcePerSecond(), 1, 10_000);
+        int perSource = p.integer("rate_per_source", def.perSourcePerSecond(), 1, 1_000_000);
         List<SipdSettings.PnpRule> rules = new ArrayList<>();
         for (MapView.Item item : p.list("vendors")) {
             MapView.of(item.node(), item.path(), problems).flatMap(r -> rule(r, item.path(), problems))
