@@ -4,8 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phoneprov.common.config.ConfigLoader;
-import org.phoneprov.common.config.LoadResult;
+import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.mac.Mac;
@@ -31,9 +30,8 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logs();
-        LoadResult r = ConfigLoader.load(options.config);
-        if (!r.isOk()) {
-            r.problems().forEach(System.err::println);
+        Optional<SuiteConfig> loaded = options.load();
+        if (loaded.isEmpty()) {
             return 1;
         }
         Optional<Mac> m = Optional.empty();
@@ -44,7 +42,7 @@ final class EventsCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        for (Event e : EventLog.read(r.config().orElseThrow().paths().state(), m, last)) {
+        for (Event e : EventLog.read(loaded.get().paths().state(), m, last)) {
             System.out.printf("%s %-5s %-5s %-17s %-40s %-5s %8d B %7.1f ms %s%n", TIME.format(e.time()),
                     e.daemon(), e.action(), e.device().map(Mac::colon).orElse("-"), e.file(), e.result(),
                     e.bytes(), e.micros() / 1000.0,

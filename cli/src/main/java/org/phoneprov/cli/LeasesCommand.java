@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phoneprov.common.config.ConfigLoader;
-import org.phoneprov.common.config.LoadResult;
+import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.lease.Lease;
@@ -31,13 +31,12 @@ final class LeasesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Quiet.logs();
-        LoadResult r = ConfigLoader.load(options.config);
-        if (!r.isOk()) {
-            r.problems().forEach(System.err::println);
+        Optional<SuiteConfig> loaded = options.load();
+        if (loaded.isEmpty()) {
             return 1;
         }
         List<Lease> leases;
-        try (SqliteLeaseStore store = SqliteLeaseStore.open(r.config().orElseThrow().paths().state())) {
+        try (SqliteLeaseStore store = SqliteLeaseStore.open(loaded.get().paths().state())) {
             leases = store.loadAll();
         } catch (StoreException e) {
             System.err.println("phoneprov: " + e.getMessage());

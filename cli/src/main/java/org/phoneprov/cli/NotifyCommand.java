@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.phoneprov.common.config.ConfigLoader;
-import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.EventSink;
@@ -61,12 +59,11 @@ final class NotifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Quiet.logs();
-        LoadResult r = ConfigLoader.load(options.config);
-        if (!r.isOk()) {
-            r.problems().forEach(System.err::println);
+        Optional<SuiteConfig> loaded = options.load();
+        if (loaded.isEmpty()) {
             return 1;
         }
-        SuiteConfig c = r.config().orElseThrow();
+        SuiteConfig c = loaded.get();
         Optional<Selection> selection = selection();
         if (selection.isEmpty()) {
             System.err.println("phoneprov notify: '" + (which.mac != null ? which.mac : which.model)
