@@ -15,6 +15,7 @@ import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
+import org.phoneprov.dhcpd.codec.OptionCodes;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
 import org.phoneprov.common.guard.TokenBuckets;
@@ -74,7 +75,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
         Outcome o = processor.process(req);
         String action = req.messageType().map(Object::toString).orElse("BOOTP");
         if (o instanceof Outcome.Reply reply) {
-            InetSocketAddress to = destination(reply.destination());
+            InetSocketAddress to = destination(reply.destination(), req, r.sender());
             DhcpReply out = new DhcpReply(reply.reply(), to, req.maxMessageSize());
             if (reply.commitFirst().isEmpty()) {
                 ctx.write(out);
@@ -138,8 +139,13 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
         }
     }
 
-    private static InetSocketAddress destination(ReplyRouting.Destination d) {
-        return new InetSocketAddress(Ip4.toInet(d.address()), d.port());
+    private static InetSocketAddress destination(ReplyRouting.Destination d, DhcpMessage req, InetSocketAddress from) {
+        int port = d.port();
+        if (req.giaddr() != 0 && from != null && req.options().get(OptionCodes.RELAY_AGENT_INFO)
+                .map(ReplyRouting::wantsSourcePort).orElse(false)) {
+            port = from.getPort();
+        }
+        return new InetSocketAddress(Ip4.toInet(d.address()), port);
     }
 
     private void event(String action, DhcpMessage req, int address, String result, long start, InetSocketAddress from) {

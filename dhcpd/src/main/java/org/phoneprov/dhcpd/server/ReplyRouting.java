@@ -20,6 +20,30 @@ public final class ReplyRouting {
     private ReplyRouting() {
     }
 
+    /** RFC 8357 3.2: sub-option 19 of option 82, "Relay Source Port". */
+    public static final int RELAY_SOURCE_PORT = 19;
+
+    /**
+     * RFC 8357: a relay that puts sub-option 19 in its option 82 listens on the port it
+     * sent from, not on 67 (an unprivileged relay, or several on one host). Walks the
+     * option's sub-options; a malformed one means "no", so the reply goes to 67 as usual.
+     */
+    public static boolean wantsSourcePort(byte[] option82) {
+        int i = 0;
+        while (i + 1 < option82.length) {
+            int code = option82[i] & 0xFF;
+            int len = option82[i + 1] & 0xFF;
+            if (i + 2 + len > option82.length) {
+                return false;
+            }
+            if (code == RELAY_SOURCE_PORT) {
+                return true;
+            }
+            i += 2 + len;
+        }
+        return false;
+    }
+
     /** @param nak a DHCPNAK, which goes to the broadcast address unless relayed (4.1) */
     public static Destination of(int giaddr, int ciaddr, boolean nak) {
         if (giaddr != 0) {
