@@ -11,6 +11,9 @@ public final class PnpCounters {
     private final LongAdder refused = new LongAdder();
     private final LongAdder responses = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder notifyRetransmissions = new LongAdder();
+    private final LongAdder notifyTimeouts = new LongAdder();
+    private final LongAdder notifyUntracked = new LongAdder();
 
     public SipDropCounters drops() {
         return drops;
@@ -38,6 +41,21 @@ public final class PnpCounters {
         return failed.sum();
     }
 
+    /** NOTIFYs sent again on Timer E (RFC 3261 17.1.2.2), each retransmission once. */
+    public long notifyRetransmissions() {
+        return notifyRetransmissions.sum();
+    }
+
+    /** NOTIFYs that Timer F ended without a final response: the phone never answered. */
+    public long notifyTimeouts() {
+        return notifyTimeouts.sum();
+    }
+
+    /** NOTIFYs sent once without retransmission because the pending table was full. */
+    public long notifyUntracked() {
+        return notifyUntracked.sum();
+    }
+
     void countAnswered() {
         answered.increment();
     }
@@ -54,9 +72,23 @@ public final class PnpCounters {
         failed.increment();
     }
 
+    void countRetransmissions(int n) {
+        notifyRetransmissions.add(n);
+    }
+
+    void countTimeouts(int n) {
+        notifyTimeouts.add(n);
+    }
+
+    void countUntracked() {
+        notifyUntracked.increment();
+    }
+
     @Override
     public String toString() {
         return "answered=" + answered() + " refused=" + refused() + " responses=" + responses() + " failed=" + failed()
+                + " notify_retransmissions=" + notifyRetransmissions() + " notify_timeouts=" + notifyTimeouts()
+                + " notify_untracked=" + notifyUntracked()
                 + " drops={" + drops + "} silences={" + silences + "}";
     }
 }

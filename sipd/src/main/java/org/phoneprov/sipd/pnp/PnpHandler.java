@@ -19,8 +19,6 @@ import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.sipd.message.Printable;
 import org.phoneprov.sipd.message.SipParse;
 import org.phoneprov.sipd.message.SipParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
@@ -28,15 +26,16 @@ import org.slf4j.event.Level;
  * (Gigaset seed, "SIP-Multicast mechanism"; RFC 6080 4.2) or sipd's unicast socket.
  * Parses ({@link SipParser}), decides ({@link PnpDecision}), and for an answer writes the
  * 200 and then the NOTIFY ({@link PnpReplies}) to the SUBSCRIBE's source through the
- * unicast reply channel, recording one {@link Event}. Drops and silences are counted and
+ * unicast reply channel, recording one {@link Event}; the NOTIFY is handed to the shared
+ * {@link NotifyRetransmitter}, and every response, on either kind of channel, to it before
+ * being counted. Drops and silences are counted and
  * logged at most a few lines per interval ({@code sipd.drop}, {@code sipd.pnp_silence});
  * nothing a client sends can throw out of here or close the channel.
  *
- * <p>One per channel: the decision's rate buckets and the reply builder belong to its
- * event loop.
+ * <p>One per channel; the decision's rate buckets, the reply builder and the retransmitter
+ * may be shared by handlers on the same event loop, never across threads.
  */
 public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-    private static final Logger LOG = LoggerFactory.getLogger(PnpHandler.class);
     static final String DAEMON = "sipd";
     static final String ACTION = "PNP";
     static final String RESULT = "answered";
@@ -52,16 +51,18 @@ public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket
     private final RateLimitedLog log;
     private final PnpDecision decision;
     private final PnpReplies replies;
+    private final NotifyRetransmitter notifies;
 
     /**
      * @param settings     read per packet, so a reload swaps the rules
      * @param replyChannel the unicast socket answers leave from (this handler's own channel when it is that socket)
      * @param local        that socket's concrete address, for our Via and Contact (never the wildcard)
      * @param multicast    whether this channel is the group: then non-PnP requests get silence, not errors
+     * @param notifies     the one retransmitter of the server, writing to the same {@code replyChannel}
      */
     public PnpHandler(Supplier<SipdSettings.Pnp> settings, Channel replyChannel, Supplier<InetSocketAddress> local,
                       EventSink events, boolean multicast, PnpCounters counters, Clock clock, LongSupplier nanoTime,
-                      RateLimitedLog log, PnpDecision decision, PnpReplies replies) {
+                      RateLimitedLog log, PnpDecision decision, PnpReplies replies, NotifyRetransmitter notifies) {
         this.settings = settings;
         this.replyChannel = replyChannel;
         this.local = local;
@@ -73,12 +74,7 @@ public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket
         this.log = log;
         this.decision = decision;
         this.replies = replies;
-    }
-
-    public PnpHandler(Supplier<SipdSettings.Pnp> settings, Channel replyChannel, Supplier<InetSocketAddress> local,
-                      EventSink events, boolean multicast, PnpCounters counters) {
-        this(settings, replyChannel, local, events, multicast, counters, Clock.systemUTC(), System::nanoTime,
-                new RateLimitedLog(LOG), new PnpDecision(), new PnpReplies());
+        this.notifies = notifies;
     }
 
     @Override
@@ -102,7 +98,8 @@ public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket
                     + datagram.length + " detail=\"" + d.detail() + "\"");
             return;
         }
-        if (parsed instanceof SipParse.Response) {
+        if (parsed instanceof SipParse.Response r) {
+            notifies.onResponse(r.message(), start);
             counters.countResponse();
             return;
         }
@@ -123,6 +120,7 @@ public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket
             send(x.ok(), source);
             send(x.notifyRequest(), source);
             replyChannel.flush();
+            notifies.sent(x, source, start);
             counters.countAnswered();
             long micros = (nanoTime.getAsLong() - start) / 1000;
             events.record(new Event(clock.instant(), DAEMON, ACTION, a.mac(), a.url(), RESULT, x.notifyRequest().length,
@@ -135,6 +133,11 @@ public final class PnpHandler extends SimpleChannelInboundHandler<DatagramPacket
 
     /** Written in order on one channel, so the 200 leaves before the NOTIFY (RFC 6665 4.2.1 allows either). */
     private void send(byte[] datagram, InetSocketAddress to) {
+        send(replyChannel, log, datagram, to);
+    }
+
+    /** Writes without flushing; a failure is logged, never thrown. */
+    static void send(Channel replyChannel, RateLimitedLog log, byte[] datagram, InetSocketAddress to) {
         replyChannel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to)).addListener(
                 (ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {

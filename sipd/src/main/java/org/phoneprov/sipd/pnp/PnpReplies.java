@@ -52,8 +52,15 @@ public final class PnpReplies {
     private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
     private final AddressFactoryImpl addresses = new AddressFactoryImpl();
 
-    /** The two datagrams, in the order they are sent. */
-    public record Exchange(byte[] ok, byte[] notifyRequest) {
+    /**
+     * The two datagrams, in the order they are sent, and what identifies the NOTIFY's
+     * client transaction so its response can be matched (RFC 3261 17.1.3).
+     *
+     * @param notifyBranch the branch of the NOTIFY's (only) Via
+     * @param callId       the dialog's Call-ID, the SUBSCRIBE's
+     * @param notifyCSeq   the NOTIFY's CSeq number
+     */
+    public record Exchange(byte[] ok, byte[] notifyRequest, String notifyBranch, String callId, long notifyCSeq) {
     }
 
     public PnpReplies(RandomGenerator random) {
@@ -76,7 +83,9 @@ public final class PnpReplies {
             SIPResponse ok = SipResponses.to(subscribe, Response.OK, source, tag);
             ok.setHeader(headers.createExpiresHeader(0));
             ok.setHeader(contact(local));
-            return new Exchange(SipBytes.encode(ok), SipBytes.encode(notify(subscribe, url, tag, source, local)));
+            SIPRequest n = notify(subscribe, url, tag, source, local);
+            return new Exchange(SipBytes.encode(ok), SipBytes.encode(n), n.getTopmostVia().getBranch(),
+                    n.getCallId().getCallId(), n.getCSeq().getSeqNumber());
         } catch (InvalidArgumentException e) {
             throw new ParseException(String.valueOf(e.getMessage()), 0);
         }

@@ -27,6 +27,8 @@ import org.phoneprov.common.config.SipdSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.sipd.pnp.NotifyRetransmitter;
+import org.phoneprov.sipd.pnp.PendingNotifies;
 import org.phoneprov.sipd.pnp.PnpCounters;
 import org.phoneprov.sipd.pnp.PnpDecision;
 import org.phoneprov.sipd.pnp.PnpHandler;
@@ -51,6 +53,8 @@ public final class SipServer implements AutoCloseable {
     private EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private Channel reply;
+    /** Made with the reply socket; every handler hands it NOTIFYs and responses (phones answer on either socket). */
+    private NotifyRetransmitter notifies;
     /** Shared by every channel: they all run on the one sipd thread, so one rate budget per source. */
     private final PnpCounters counters = new PnpCounters();
     private final PnpDecision decision = new PnpDecision();
@@ -74,7 +78,9 @@ public final class SipServer implements AutoCloseable {
         InetSocketAddress replyAt = new InetSocketAddress(replyAddress, 0);
         try {
             reply = bootstrap(epoll, null).bind(replyAt).sync().channel();
+            notifies = new NotifyRetransmitter(reply, new PendingNotifies(), counters, log, System::nanoTime);
             reply.pipeline().addLast(handler(reply, false));
+            notifies.start();
         } catch (Exception e) {
             throw new IllegalStateException("sipd cannot open its reply socket on " + replyAddress.getHostAddress()
                     + " (" + e.getMessage() + "); it must be an address of this host: set sipd.bind or suite.address",
@@ -114,7 +120,7 @@ public final class SipServer implements AutoCloseable {
     private PnpHandler handler(Channel replyChannel, boolean multicast) {
         Supplier<InetSocketAddress> local = () -> (InetSocketAddress) replyChannel.localAddress();
         return new PnpHandler(rules, replyChannel, local, events, multicast, counters, Clock.systemUTC(),
-                System::nanoTime, log, decision, replies);
+                System::nanoTime, log, decision, replies, notifies);
     }
 
     private Bootstrap bootstrap(boolean epoll, ChannelHandler handler) {
@@ -131,7 +137,7 @@ public final class SipServer implements AutoCloseable {
         return b;
     }
 
-    /** What was answered, refused, dropped and kept silent, for logs at stop. */
+    /** What was answered, refused, dropped, kept silent and retransmitted, for logs at stop. */
     public PnpCounters counters() {
         return counters;
     }
@@ -143,6 +149,10 @@ public final class SipServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (notifies != null) {
+            notifies.stop();
+            notifies = null;
+        }
         for (Channel c : channels) {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }

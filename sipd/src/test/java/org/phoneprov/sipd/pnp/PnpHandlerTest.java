@@ -51,10 +51,11 @@ class PnpHandlerTest {
 
     /** A handler on {@code on}, answering through {@code reply}. */
     private PnpHandler handler(EmbeddedChannel reply, boolean multicast) {
+        RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PnpHandlerTest.class), Duration.ofSeconds(10),
+                5, () -> 0L);
         return new PnpHandler(settings::get, reply, () -> LOCAL, events::add, multicast, counters,
-                Clock.fixed(T0, ZoneOffset.UTC), nanos::get,
-                new RateLimitedLog(LoggerFactory.getLogger(PnpHandlerTest.class), Duration.ofSeconds(10), 5, () -> 0L),
-                new PnpDecision(), new PnpReplies(new Random(1)));
+                Clock.fixed(T0, ZoneOffset.UTC), nanos::get, log, new PnpDecision(), new PnpReplies(new Random(1)),
+                new NotifyRetransmitter(reply, new PendingNotifies(), counters, log, nanos::get));
     }
 
     private EmbeddedChannel unicast() {
