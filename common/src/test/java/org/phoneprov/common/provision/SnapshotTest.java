@@ -81,9 +81,20 @@ class SnapshotTest {
         assertEquals("192.0.2.11", cfg.first("AuthNotifyCheckSync").orElseThrow());
         assertEquals("s3cret", cfg.first("AuthPassword").orElseThrow());
         InfFile common = InfFile.parse(text(s.resolve(s.model(Model.ST2030S).commonConfig().name(), Transport.TFTP)));
-        assertEquals("192.0.2.10:8080", common.first("AutoprovisionHTTPServer").orElseThrow());
-        assertEquals("192.0.2.10", common.first("AutoprovisionTFTPServer").orElseThrow());
+        // Not pinned: a server named in the config would beat DHCP from then on (seed 2.3).
+        assertTrue(common.first("AutoprovisionHTTPServer").isEmpty());
+        assertTrue(common.first("AutoprovisionTFTPServer").isEmpty());
         assertEquals("ST2030S.inf", common.first("AutoprovisionConfigname").orElseThrow());
+        for (String pin : new String[] {"http", "tftp"}) {
+            ProvisioningSnapshot pinned = build(TestConfigs.FULL.replace("vars:\n", "vars:\n  autoprovision_pin: " + pin
+                    + "\n"), Optional.empty());
+            InfFile c = InfFile.parse(text(pinned.resolve(pinned.model(Model.ST2030S).commonConfig().name(),
+                    Transport.TFTP)));
+            assertEquals(pin.equals("http") ? Optional.of("192.0.2.10:8080") : Optional.empty(),
+                    c.first("AutoprovisionHTTPServer"), pin);
+            assertEquals(pin.equals("tftp") ? Optional.of("192.0.2.10") : Optional.empty(),
+                    c.first("AutoprovisionTFTPServer"), pin);
+        }
     }
 
     @Test
