@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "phoneprov", mixinStandardHelpOptions = true, version = "phoneprov 0.1.0",
         description = "Zero-touch provisioning for IP phones: DHCP, TFTP, HTTP(S) and SIP from one config.",
         subcommands = {CheckCommand.class, RenderCommand.class, RunCommand.class, DemoCommand.class,
-                EventsCommand.class, LeasesCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
+                EventsCommand.class, LeasesCommand.class, NotifyCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

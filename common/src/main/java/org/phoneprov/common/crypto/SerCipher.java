@@ -2,26 +2,31 @@ package org.phoneprov.common.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypted configuration files, {@code .ser} (APS seed 6): AES-128-CBC with the
- * 16-character key the phone knows ({@code Decryption_Key}). The seed names the cipher
- * but not the byte layout; ours is the usual one, so {@code openssl} reads it too:
+ * 16-character key the phone knows ({@code Decryption_Key}, default
+ * {@code Th0mson2$8s8@9z!}). The seed names the cipher, not the byte layout; its own
+ * listing shows it: a 16,114-byte config became a 16,128-byte {@code .ser}, i.e. the
+ * PKCS#7-padded plain text and nothing else, so no IV travels in the file. The IV is
+ * therefore fixed, and we use all zeros:
  * <pre>
- *   file = IV (16 random bytes) || AES-128-CBC(key, IV, PKCS#7-padded plain text)
- *   key  = the 16 characters as bytes (US-ASCII)
- *   openssl enc -d -aes-128-cbc -K $(printf %s KEY | xxd -p) -iv $(head -c16 f.ser | xxd -p) \
- *           -in <(tail -c +17 f.ser)
+ *   file = AES-128-CBC(key = the 16 characters as US-ASCII bytes, IV = 16 zero bytes,
+ *                      PKCS#7-padded plain text)
+ *   openssl enc -d -aes-128-cbc -K $(printf %s "$KEY" | xxd -p) -iv 00000000000000000000000000000000 -in f.ser
  * </pre>
+ * A fixed IV shows when two files start with the same 16 bytes; the format is the
+ * phone's, so that is the phone's limit (HTTPS and per-device access protect the rest).
  */
 public final class SerCipher {
     public static final String EXTENSION = ".ser";
     private static final int BLOCK = 16;
+    private static final byte[] ZERO_IV = new byte[BLOCK];
+    /** The phone's key until a config gives it another (seed 6, "Decryption_Key=... (Default)"). */
+    public static final String DEFAULT_KEY = "Th0mson2$8s8@9z!";
     private final SecretKeySpec key;
 
     private SerCipher(byte[] key) {
@@ -37,21 +42,11 @@ public final class SerCipher {
         return new SerCipher(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    public byte[] encrypt(byte[] plain, SecureRandom random) {
-        byte[] iv = new byte[BLOCK];
-        random.nextBytes(iv);
-        return encrypt(plain, iv);
-    }
-
-    /** With a chosen IV: for tests and for content-derived, reproducible files. */
-    public byte[] encrypt(byte[] plain, byte[] iv) {
+    public byte[] encrypt(byte[] plain) {
         try {
             Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            c.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
-            byte[] body = c.doFinal(plain);
-            byte[] out = Arrays.copyOf(iv, BLOCK + body.length);
-            System.arraycopy(body, 0, out, BLOCK, body.length);
-            return out;
+            c.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(ZERO_IV));
+            return c.doFinal(plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-128-CBC is not available in this JVM", e);
         }
@@ -59,13 +54,13 @@ public final class SerCipher {
 
     /** The plain text, or an exception that says why not (too short, not whole blocks, wrong key). */
     public byte[] decrypt(byte[] ser) throws BadSerFileException {
-        if (ser.length < 2 * BLOCK || ser.length % BLOCK != 0) {
-            throw new BadSerFileException("not a .ser file: " + ser.length + " bytes is not an IV and whole AES blocks");
+        if (ser.length == 0 || ser.length % BLOCK != 0) {
+            throw new BadSerFileException("not a .ser file: " + ser.length + " bytes is not whole AES blocks");
         }
         try {
             Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(ser, 0, BLOCK));
-            return c.doFinal(ser, BLOCK, ser.length - BLOCK);
+            c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(ZERO_IV));
+            return c.doFinal(ser);
         } catch (javax.crypto.BadPaddingException e) {
             throw new BadSerFileException("cannot decrypt: wrong key, or not a .ser file");
         } catch (GeneralSecurityException e) {

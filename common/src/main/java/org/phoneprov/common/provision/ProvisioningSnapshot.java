@@ -104,7 +104,7 @@ public final class ProvisioningSnapshot implements FileResolver {
         return config.device(mac).map(d -> {
             ModelFiles m = models.get(d.model());
             ServedFile.Generated inf = macInf(d.model().filePrefix() + d.mac().hex() + ".inf", t).orElseThrow();
-            return List.of(inf, m.telcfg(), m.commonConfig(), macConfig(mac).orElseThrow());
+            return List.of(inf, m.telcfg(), m.commonConfig(t), macConfig(mac).orElseThrow());
         }).orElse(List.of());
     }
 

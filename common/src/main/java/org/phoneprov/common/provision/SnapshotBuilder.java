@@ -49,25 +49,35 @@ public final class SnapshotBuilder {
         for (Model m : Model.values()) {
             ModelConfig mc = config.model(m);
             Map<String, Object> ctx = TemplateContext.forModel(config, urls, mc);
-            Optional<String> common = render(renderer, mc.templates().common(), ctx, problems, config);
+            Map<Transport, Optional<String>> common = new EnumMap<>(Transport.class);
+            for (Transport t : Transport.values()) {
+                ctx.put(TemplateContext.TRANSPORT, t.name().toLowerCase(Locale.ROOT));
+                common.put(t, render(renderer, mc.templates().common(), ctx, problems, config));
+            }
+            ctx.remove(TemplateContext.TRANSPORT);
             Optional<String> telcfg = render(renderer, mc.templates().telcfg(), ctx, problems, config);
-            if (common.isEmpty() || telcfg.isEmpty()) {
+            if (common.values().stream().anyMatch(Optional::isEmpty) || telcfg.isEmpty()) {
                 continue;
             }
-            ServedFile.Generated commonFile = stamp.generated(contentNamed(mc.commonConfig(), common.get()),
-                    common.get(), Optional.empty(), FileKind.COMMON_CONFIG);
+            Map<Transport, ServedFile.Generated> commonFiles = new EnumMap<>(Transport.class);
+            for (Transport t : Transport.values()) {
+                String text = common.get(t).get();
+                commonFiles.put(t, stamp.generated(contentNamed(mc.commonConfig(), text), text, Optional.empty(),
+                        FileKind.COMMON_CONFIG));
+            }
             ServedFile.Generated telcfgFile = stamp.generated(contentNamed(mc.telcfg(), telcfg.get()),
                     telcfg.get(), Optional.empty(), FileKind.TELCFG);
-            ServedFile.Generated tftpInf = stamp.generated(mc.infName(),
-                    InfBuilder.build(mc, Transport.TFTP, urls, commonFile.name(), telcfgFile.name()),
-                    Optional.empty(), FileKind.INF);
-            ServedFile.Generated httpInf = stamp.generated(mc.infName(),
-                    InfBuilder.build(mc, Transport.HTTP, urls, commonFile.name(), telcfgFile.name()),
-                    Optional.empty(), FileKind.INF);
-            models.put(m, new ModelFiles(tftpInf, httpInf, commonFile, telcfgFile));
-            for (ServedFile.Generated g : List.of(commonFile, telcfgFile, tftpInf)) {
+            ServedFile.Generated tftpInf = stamp.generated(mc.infName(), InfBuilder.build(mc, Transport.TFTP, urls,
+                    commonFiles.get(Transport.TFTP).name(), telcfgFile.name()), Optional.empty(), FileKind.INF);
+            ServedFile.Generated httpInf = stamp.generated(mc.infName(), InfBuilder.build(mc, Transport.HTTP, urls,
+                    commonFiles.get(Transport.HTTP).name(), telcfgFile.name()), Optional.empty(), FileKind.INF);
+            models.put(m, new ModelFiles(tftpInf, httpInf, commonFiles.get(Transport.TFTP),
+                    commonFiles.get(Transport.HTTP), telcfgFile));
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (ServedFile.Generated g : List.of(commonFiles.get(Transport.TFTP), commonFiles.get(Transport.HTTP),
+                    telcfgFile, tftpInf)) {
                 String key = g.name().toLowerCase(Locale.ROOT);
-                String owner = taken.putIfAbsent(key, m.name());
+                String owner = own.add(key) ? taken.putIfAbsent(key, m.name()) : null;
                 if (owner != null) {
                     problems.add(cfgAt, "models." + m.name(), "file name '" + g.name() + "' is also used by "
                             + owner + "; give each model its own inf_name, common_config and telcfg");
@@ -76,7 +86,9 @@ public final class SnapshotBuilder {
             shared.get(Transport.TFTP).put(tftpInf.name().toLowerCase(Locale.ROOT), tftpInf);
             shared.get(Transport.HTTP).put(httpInf.name().toLowerCase(Locale.ROOT), httpInf);
             for (Transport t : Transport.values()) {
-                shared.get(t).put(commonFile.name().toLowerCase(Locale.ROOT), commonFile);
+                for (ServedFile.Generated g : commonFiles.values()) {
+                    shared.get(t).put(g.name().toLowerCase(Locale.ROOT), g);
+                }
                 shared.get(t).put(telcfgFile.name().toLowerCase(Locale.ROOT), telcfgFile);
             }
         }

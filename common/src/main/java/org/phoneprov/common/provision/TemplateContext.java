@@ -40,6 +40,9 @@ public final class TemplateContext {
     }
 
     /** For the common config and telcfg: no device. */
+    /** {@code http} or {@code tftp} while a common config is rendered: the transport it is served over. */
+    public static final String TRANSPORT = "transport";
+
     public static Map<String, Object> forModel(SuiteConfig c, SuiteUrls urls, ModelConfig m) {
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("suite", suite(c, urls));

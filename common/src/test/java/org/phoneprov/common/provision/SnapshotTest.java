@@ -59,7 +59,9 @@ class SnapshotTest {
         assertTrue(tftp.first("config").isEmpty(), "TFTP phones look for the MAC config in the root (seed 2.4.4)");
         String common = tftp.first("common_config").orElseThrow();
         assertTrue(common.matches("ComConf2030S_[0-9a-f]{8}\\.txt"), common);
-        assertEquals("http://192.0.2.10:8080/" + common, http.first("common_config").orElseThrow());
+        String httpCommon = http.first("common_config").orElseThrow();
+        assertTrue(httpCommon.matches("http://192\\.0\\.2\\.10:8080/ComConf2030S_[0-9a-f]{8}\\.txt"), httpCommon);
+        assertNotEquals("http://192.0.2.10:8080/" + common, httpCommon, "each transport has its own common config");
         assertEquals("auto_provisioning", http.first("provision_mode").orElseThrow());
         assertTrue(http.first("deckfile").isEmpty(), "SIP phones get no deck files");
         assertEquals(List.of("provision_mode", "application", "melody", "config"), List.copyOf(http.sections().keySet()));
@@ -80,20 +82,28 @@ class SnapshotTest {
         assertTrue(cfg.first("config_sn").orElseThrow().matches("\\d{12}"));
         assertEquals("192.0.2.11", cfg.first("AuthNotifyCheckSync").orElseThrow());
         assertEquals("s3cret", cfg.first("AuthPassword").orElseThrow());
-        InfFile common = InfFile.parse(text(s.resolve(s.model(Model.ST2030S).commonConfig().name(), Transport.TFTP)));
-        // Not pinned: a server named in the config would beat DHCP from then on (seed 2.3).
+        // Each transport's common config pins the phone to that transport (seed 2.3, 3.4).
+        InfFile common = InfFile.parse(text(s.resolve(s.model(Model.ST2030S).commonConfig(Transport.TFTP).name(),
+                Transport.TFTP)));
         assertTrue(common.first("AutoprovisionHTTPServer").isEmpty());
-        assertTrue(common.first("AutoprovisionTFTPServer").isEmpty());
+        assertEquals("192.0.2.10", common.first("AutoprovisionTFTPServer").orElseThrow());
+        InfFile httpCommon = InfFile.parse(text(s.resolve(s.model(Model.ST2030S).commonConfig(Transport.HTTP).name(),
+                Transport.HTTP)));
+        assertEquals("192.0.2.10:8080", httpCommon.first("AutoprovisionHTTPServer").orElseThrow());
+        assertTrue(httpCommon.first("AutoprovisionTFTPServer").isEmpty());
+        assertTrue(new String(s.model(Model.ST2030S).httpInf().bytes(), java.nio.charset.StandardCharsets.UTF_8).contains(s.model(Model.ST2030S).commonConfig(Transport.HTTP)
+                .name()), "each INF names its transport's common config");
         assertEquals("ST2030S.inf", common.first("AutoprovisionConfigname").orElseThrow());
-        for (String pin : new String[] {"http", "tftp"}) {
+        for (String pin : new String[] {"http", "tftp", "none"}) {
             ProvisioningSnapshot pinned = build(TestConfigs.FULL.replace("vars:\n", "vars:\n  autoprovision_pin: " + pin
                     + "\n"), Optional.empty());
-            InfFile c = InfFile.parse(text(pinned.resolve(pinned.model(Model.ST2030S).commonConfig().name(),
-                    Transport.TFTP)));
-            assertEquals(pin.equals("http") ? Optional.of("192.0.2.10:8080") : Optional.empty(),
-                    c.first("AutoprovisionHTTPServer"), pin);
-            assertEquals(pin.equals("tftp") ? Optional.of("192.0.2.10") : Optional.empty(),
-                    c.first("AutoprovisionTFTPServer"), pin);
+            for (Transport t : Transport.values()) {
+                InfFile c = InfFile.parse(text(pinned.resolve(pinned.model(Model.ST2030S).commonConfig(t).name(), t)));
+                assertEquals(pin.equals("http") ? Optional.of("192.0.2.10:8080") : Optional.empty(),
+                        c.first("AutoprovisionHTTPServer"), pin);
+                assertEquals(pin.equals("tftp") ? Optional.of("192.0.2.10") : Optional.empty(),
+                        c.first("AutoprovisionTFTPServer"), pin);
+            }
         }
     }
 
@@ -112,14 +122,14 @@ class SnapshotTest {
         ServedFile.Generated c1 = after.macConfig(carol).orElseThrow();
         assertEquals(configSn(c0), configSn(c1));
         assertEquals(c0.lastModified(), c1.lastModified());
-        assertEquals(before.model(Model.ST2030S).commonConfig().name(), after.model(Model.ST2030S).commonConfig().name());
+        assertEquals(before.model(Model.ST2030S).commonConfig(Transport.HTTP).name(), after.model(Model.ST2030S).commonConfig(Transport.HTTP).name());
     }
 
     @Test
     void aChangedCommonSettingRenamesTheCommonConfig() throws Exception {
         ProvisioningSnapshot before = build(TestConfigs.FULL, Optional.empty());
         ProvisioningSnapshot after = build(TestConfigs.FULL.replace("timezone: \"1\"", "timezone: \"2\""), Optional.empty());
-        assertNotEquals(before.model(Model.ST2030S).commonConfig().name(), after.model(Model.ST2030S).commonConfig().name(),
+        assertNotEquals(before.model(Model.ST2030S).commonConfig(Transport.HTTP).name(), after.model(Model.ST2030S).commonConfig(Transport.HTTP).name(),
                 "seed 2.1: if the general configuration file has changed, the filename must change as well");
     }
 

@@ -1,0 +1,225 @@
+package org.phoneprov.cli;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.phoneprov.common.config.Device;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.Model;
+import org.phoneprov.phonesim.aps.RetryPolicy;
+import org.phoneprov.phonesim.net.FetchTimeouts;
+import org.phoneprov.phonesim.phone.BootReport;
+import org.phoneprov.phonesim.phone.PhoneIdentity;
+import org.phoneprov.phonesim.phone.PhoneSettings;
+import org.phoneprov.phonesim.phone.PhoneStateStore;
+import org.phoneprov.phonesim.sim.PhoneNetwork;
+import org.phoneprov.phonesim.sim.Simulation;
+import org.phoneprov.phonesim.sim.SimulationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code phoneprov simulate}: N ST20xx phones power up against the suite and provision
+ * the way the APS seed says a phone does; the report says whether they all came up.
+ */
+@Command(name = "simulate", description = {
+        "Boot simulated ST20xx phones against the running suite and report what happened.",
+        "Phones are the inventory's first (by --model), then generated MACs. Run it where the phones'",
+        "LAN is (a network namespace, as root), or with --relay without root.",
+        "Exit 0 when every phone provisioned, 3 otherwise."})
+final class SimulateCommand implements Callable<Integer> {
+    static final int NOT_ALL_PROVISIONED = 3;
+
+    @Mixin
+    ConfigOption options;
+
+    @Option(names = "--phones", defaultValue = "1", paramLabel = "N", description = "How many phones (default 1).")
+    int count;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Only this model (ST2030S, ST2030M, ST2022S, ST2022M).")
+    String model;
+
+    @Option(names = "--mac", paramLabel = "MAC", split = ",", description = "These phones (with --model when not in the inventory).")
+    List<String> macs = new ArrayList<>();
+
+    @Option(names = "--spread", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Phones power up at random moments within this many seconds (default 0: all at once).")
+    double spread;
+
+    @Option(names = "--stay", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Then keep the phones listening for check-sync this long (SIGTERM ends it early).")
+    double stay;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "Where phones keep their state (default <paths.state>/phonesim).")
+    Path state;
+
+    @Option(names = "--relay", paramLabel = "ADDRESS", description = {
+            "Reach dhcpd as a relay agent from ADDRESS (no root needed; RFC 8357 source port)",
+            "instead of broadcasting from port 68."})
+    String relay;
+
+    @Option(names = "--tftp-port", defaultValue = "69", paramLabel = "PORT", description = "Where tftpd listens (default 69).")
+    int tftpPort;
+
+    @Option(names = "--retry-delay", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Seconds between a phone's retries after Server Unreachable or Gen File Not Found (seed 2.6: 30).")
+    double retryDelay;
+
+    @Option(names = "--every-phone", description = "A line per phone in the report (default: when at most 50 phones).")
+    boolean everyPhone;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed for power-up moments and generated MACs.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Quiet.logs();
+        Optional<SuiteConfig> loaded = options.load();
+        if (loaded.isEmpty()) {
+            return 1;
+        }
+        SuiteConfig c = loaded.get();
+        if (count < 1 || count > Simulation.MAX_PHONES) {
+            System.err.println("phoneprov simulate: --phones must be 1.." + Simulation.MAX_PHONES);
+            return 2;
+        }
+        Optional<Model> only = Optional.empty();
+        if (model != null) {
+            only = Model.parse(model);
+            if (only.isEmpty()) {
+                System.err.println("phoneprov simulate: '" + model + "' is not a model (ST2030S, ST2030M, ST2022S, ST2022M)");
+                return 2;
+            }
+        }
+        List<PhoneIdentity> phones;
+        try {
+            phones = phones(c, only);
+        } catch (IllegalArgumentException e) {
+            System.err.println("phoneprov simulate: " + e.getMessage());
+            return 2;
+        }
+        PhoneSettings settings = PhoneSettings.factory().withRetry(new RetryPolicy(RetryPolicy.SEED.retries(),
+                Duration.ofMillis((long) (retryDelay * 1000))));
+        Path stateDir = state != null ? state : c.paths().state().resolve("phonesim");
+        PhoneNetwork network;
+        try {
+            network = network(c);
+        } catch (RuntimeException e) {
+            System.err.println("phoneprov simulate: " + e.getMessage());
+            return 1;
+        }
+        Simulation sim = new Simulation(new Simulation.Plan(phones, Duration.ofMillis((long) (spread * 1000)),
+                Duration.ofMillis((long) (stay * 1000)), settings, PhoneStateStore.in(stateDir), seed), network,
+                new Progress(phones.size()));
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sim.stopStaying();
+            try {
+                reported.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.printf("phonesim: %d phone(s) powering up%s; state in %s%n", phones.size(),
+                spread > 0 ? String.format(" within %.0f s", spread) : "", stateDir);
+        try (network) {
+            SimulationReport report = sim.run();
+            report.print(System.out, everyPhone || phones.size() <= 50);
+            System.out.flush();
+            return report.allProvisioned() ? 0 : NOT_ALL_PROVISIONED;
+        } finally {
+            reported.countDown();
+        }
+    }
+
+    private PhoneNetwork network(SuiteConfig c) {
+        FetchTimeouts t = FetchTimeouts.DEFAULTS;
+        if (relay == null) {
+            return PhoneNetwork.lan(t);
+        }
+        InetAddress server = c.dhcpd().bind().isAnyLocalAddress() ? c.identity().address() : c.dhcpd().bind();
+        return PhoneNetwork.relayed(new InetSocketAddress(relay, 0), new InetSocketAddress(server, c.dhcpd().port()),
+                tftpPort, t);
+    }
+
+    /** --mac phones, then the inventory's (of --model), then generated MACs in Thomson's OUI. */
+    private List<PhoneIdentity> phones(SuiteConfig c, Optional<Model> only) {
+        List<PhoneIdentity> out = new ArrayList<>();
+        Set<Mac> taken = new HashSet<>(c.devices().keySet());
+        for (String text : macs) {
+            Mac mac = Mac.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a MAC"));
+            Optional<Model> m = c.device(mac).map(Device::model).or(() -> only);
+            out.add(new PhoneIdentity(mac, m.orElseThrow(() -> new IllegalArgumentException(mac
+                    + " is not in the inventory: say its --model"))));
+        }
+        if (!macs.isEmpty()) {
+            return out;
+        }
+        for (Device d : c.devices().values()) {
+            if (out.size() < count && only.map(m -> m == d.model()).orElse(true)) {
+                out.add(new PhoneIdentity(d.mac(), d.model()));
+            }
+        }
+        Model[] models = Model.values();
+        long next = 0x00147FE00000L + (seed & 0xFFFF) * 0x10;
+        for (int i = 0; out.size() < count; i++, next++) {
+            Mac mac = Mac.of(next);
+            if (taken.contains(mac)) {
+                continue;
+            }
+            out.add(new PhoneIdentity(mac, only.orElse(models[i % models.length])));
+        }
+        return out;
+    }
+
+    /** A progress line on stderr, and a stdout line for every check-sync a phone obeyed. */
+    private static final class Progress implements Simulation.Listener {
+        private final int total;
+        private final boolean terminal = System.console() != null;
+        private volatile long lastPrint;
+        private int provisioned;
+        private int failed;
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        @Override
+        public synchronized void booted(PhoneIdentity id, BootReport r, int done, int all) {
+            if (r != null && r.provisioned()) {
+                provisioned++;
+            } else {
+                failed++;
+            }
+            long now = System.nanoTime();
+            if (done == all || now - lastPrint > (terminal ? 200_000_000L : 2_000_000_000L)) {
+                lastPrint = now;
+                int width = 30;
+                int filled = (int) ((long) done * width / Math.max(1, total));
+                String bar = "#".repeat(filled) + " ".repeat(width - filled);
+                System.err.printf("%s[%s] %d/%d  provisioned %d  failed %d%s", terminal ? "\r" : "", bar, done, total,
+                        provisioned, failed, terminal && done < all ? "" : "\n");
+            }
+        }
+
+        @Override
+        public void checkSync(PhoneIdentity id, BootReport r, String before, String after) {
+            System.out.printf("check-sync %s %s: %s, config_sn %s -> %s%n", id.mac().colon(), id.model(),
+                    r.outcome() + r.lcd().map(m -> " \"" + m.text() + "\"").orElse(""),
+                    before.isEmpty() ? "-" : before, after.isEmpty() ? "-" : after);
+            System.out.flush();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.phoneprov.phonesim.dhcp;
+
+import java.io.ByteArrayOutputStream;
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.phoneprov.phonesim.phone.PhoneIdentity;
+
+/**
+ * Builds the phone's DHCPDISCOVER and DHCPREQUEST (RFC 2131 section 2, RFC 2132). What
+ * makes them an ST20xx's, from the seed:
+ * <ul>
+ *   <li>option 60 in the string form of 2.4, {@code 0107Thomson0206ST20300303SIP};</li>
+ *   <li>option 77, {@code Thomson ST2030S} (2.4), as plain text, as the seed shows it
+ *       (not the RFC 3004 length-prefixed form);</li>
+ *   <li>option 55 asking for 43, 66, 67 and 150 (where the INF is, 2.4 and 2.5), and for
+ *       190–192 only when the phone's VLAN parameter is 1 (4.4.2).</li>
+ * </ul>
+ * The broadcast flag is set: the phone has no address to receive unicast on yet.
+ * Messages are padded to the 300 bytes of a BOOTP packet, as many phones do (and some
+ * relays require).
+ */
+public final class DhcpMessages {
+    static final int FIXED = 236;
+    static final int MIN_SIZE = 300;
+    static final byte[] MAGIC_COOKIE = {99, (byte) 130, 83, 99};
+    private static final int BROADCAST = 0x8000;
+
+    private DhcpMessages() {
+    }
+
+    public static byte[] discover(PhoneIdentity id, int xid, boolean vlanEnabled) {
+        return message(id, xid, DhcpCodes.DISCOVER, vlanEnabled, null, null);
+    }
+
+    /** The REQUEST of the SELECTING state (RFC 2131 4.3.2): names the offered address and the server. */
+    public static byte[] request(PhoneIdentity id, int xid, boolean vlanEnabled, Inet4Address requested,
+                                 Inet4Address server) {
+        return message(id, xid, DhcpCodes.REQUEST, vlanEnabled, requested, server);
+    }
+
+    /** Option 55's codes (seed 4.4.2 adds 190–192 when the VLAN parameter is 1). */
+    public static List<Integer> parameterRequestList(boolean vlanEnabled) {
+        List<Integer> codes = new ArrayList<>(List.of(DhcpCodes.SUBNET_MASK, DhcpCodes.ROUTER, DhcpCodes.DNS,
+                DhcpCodes.DOMAIN_NAME, DhcpCodes.VENDOR_SPECIFIC, DhcpCodes.TFTP_SERVER_NAME,
+                DhcpCodes.BOOTFILE_NAME, DhcpCodes.TFTP_SERVER_ADDRESS));
+        if (vlanEnabled) {
+            codes.addAll(List.of(DhcpCodes.VLAN_ENABLE, DhcpCodes.VOICE_VLAN, DhcpCodes.DATA_VLAN));
+        }
+        return codes;
+    }
+
+    private static byte[] message(PhoneIdentity id, int xid, int type, boolean vlan, Inet4Address requested,
+                                  Inet4Address server) {
+        ByteArrayOutputStream options = new ByteArrayOutputStream(80);
+        option(options, DhcpCodes.MESSAGE_TYPE, new byte[] {(byte) type});
+        byte[] clientId = new byte[7];
+        clientId[0] = 1; // hardware type Ethernet, then the MAC (RFC 2132 9.14)
+        System.arraycopy(id.mac().bytes(), 0, clientId, 1, 6);
+        option(options, DhcpCodes.CLIENT_ID, clientId);
+        if (requested != null) {
+            option(options, DhcpCodes.REQUESTED_ADDRESS, requested.getAddress());
+        }
+        if (server != null) {
+            option(options, DhcpCodes.SERVER_ID, server.getAddress());
+        }
+        option(options, DhcpCodes.VENDOR_CLASS, id.vendorClass().getBytes(StandardCharsets.US_ASCII));
+        option(options, DhcpCodes.USER_CLASS, id.userClass().getBytes(StandardCharsets.US_ASCII));
+        List<Integer> prl = parameterRequestList(vlan);
+        byte[] list = new byte[prl.size()];
+        for (int i = 0; i < list.length; i++) {
+            list[i] = (byte) (int) prl.get(i);
+        }
+        option(options, DhcpCodes.PARAMETER_LIST, list);
+        options.write(DhcpCodes.END);
+
+        int size = Math.max(MIN_SIZE, FIXED + MAGIC_COOKIE.length + options.size());
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put((byte) 1);              // op BOOTREQUEST
+        b.put((byte) 1);              // htype Ethernet
+        b.put((byte) 6);              // hlen
+        b.put((byte) 0);              // hops
+        b.putInt(xid);
+        b.putShort((short) 0);        // secs
+        b.putShort((short) BROADCAST);
+        b.position(28);               // ciaddr, yiaddr, siaddr, giaddr stay 0
+        b.put(id.mac().bytes());      // chaddr (16 bytes, the rest 0)
+        b.position(FIXED);            // sname and file stay 0
+        b.put(MAGIC_COOKIE);
+        b.put(options.toByteArray()); // the rest is PAD (0)
+        return b.array();
+    }
+
+    private static void option(ByteArrayOutputStream out, int code, byte[] value) {
+        out.write(code);
+        out.write(value.length);
+        out.writeBytes(value);
+    }
+}

@@ -1,0 +1,233 @@
+package org.phoneprov.phonesim.net;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.phoneprov.phonesim.fetch.FetchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A minimal HTTP/1.1 client over plain sockets, for one phone. Not
+ * {@code java.net.http.HttpClient}: that one cannot bind a local address, and the
+ * server records and later checks the address a phone fetched from.
+ *
+ * <p>One connection per host:port stays open between requests ({@code Connection:
+ * keep-alive}), as a phone fetching its INF, firmware and configs from one server does.
+ * A server may close an idle connection at any time (RFC 9112 9.3.1), so a request that
+ * fails on a reused connection before any response byte is sent once more on a new one.
+ * Redirects are not followed; https is out of scope. Thread-confined, like the phone.
+ */
+public final class HttpFetch implements AutoCloseable {
+    /** Far above the largest firmware image; a runaway body must not eat the heap. */
+    public static final long MAX_BODY = 64L * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(HttpFetch.class);
+
+    private final InetAddress localAddress;
+    private final FetchTimeouts timeouts;
+    private final String userAgent;
+    private final long maxBody;
+    private final Map<String, HttpConnection> connections = new HashMap<>();
+
+    /**
+     * @param localAddress the phone's own address to send from; null for any
+     * @param model        for {@code User-Agent: phoneprov-phonesim <model>}; null or blank leaves it out
+     */
+    public HttpFetch(InetAddress localAddress, FetchTimeouts timeouts, String model) {
+        this(localAddress, timeouts, model, MAX_BODY);
+    }
+
+    HttpFetch(InetAddress localAddress, FetchTimeouts timeouts, String model, long maxBody) {
+        this.localAddress = localAddress;
+        this.timeouts = timeouts;
+        this.userAgent = model == null || model.isBlank() ? "phoneprov-phonesim" : "phoneprov-phonesim " + model.trim();
+        this.maxBody = maxBody;
+    }
+
+    public FetchResult get(URI uri) {
+        return fetch("GET", uri);
+    }
+
+    /** POST with an empty body ({@code Content-Length: 0}), as the phone asks for config files (seed 2.5.3). */
+    public FetchResult post(URI uri) {
+        return fetch("POST", uri);
+    }
+
+    private record Target(String key, String host, int port, String hostHeader, String path) {
+    }
+
+    private FetchResult fetch(String method, URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return new FetchResult.Failed("https not supported by the simulator");
+        }
+        if (!scheme.equals("http") || uri.isOpaque() || uri.getHost() == null) {
+            return new FetchResult.Failed("not an http:// URL with a host: " + uri);
+        }
+        Target t = target(uri);
+        HttpConnection c = connections.remove(t.key);
+        if (c != null) {
+            Attempt a = attempt(c, method, t);
+            if (a.result != null) {
+                return keepOrClose(t, c, a);
+            }
+            // The server closed the idle connection before we asked: ask again on a new one.
+            log.debug("phonesim.http.reconnect url={} reason={}", uri, a.staleReason);
+            c.close();
+        }
+        try {
+            c = connect(t);
+        } catch (UnknownHostException e) {
+            return new FetchResult.Unreachable("unknown host " + t.host);
+        } catch (BindException e) {
+            // The phone's address is gone from this host, or no local port is left.
+            String from = localAddress == null ? "any address" : localAddress.getHostAddress();
+            return new FetchResult.Unreachable("cannot send from " + from + ": " + e.getMessage());
+        } catch (IOException e) {
+            // Refused, timed out, no route: all "Server Unreachable" to the phone (seed 2.6).
+            return new FetchResult.Unreachable("cannot connect to " + t.host + ":" + t.port + ": " + why(e));
+        }
+        Attempt a = attempt(c, method, t);
+        if (a.result == null) {
+            c.close();
+            return new FetchResult.Failed("server closed the connection without a response: " + a.staleReason);
+        }
+        return keepOrClose(t, c, a);
+    }
+
+    private FetchResult keepOrClose(Target t, HttpConnection c, Attempt a) {
+        if (a.keepAlive) {
+            connections.put(t.key, c);
+        } else {
+            c.close();
+        }
+        return a.result;
+    }
+
+    /**
+     * One request on one connection. {@code result == null} means the connection gave
+     * nothing back, not even one byte: the only case a new connection may fix.
+     */
+    private record Attempt(FetchResult result, boolean keepAlive, String staleReason) {
+        static Attempt stale(String reason) {
+            return new Attempt(null, false, reason);
+        }
+
+        static Attempt done(FetchResult result) {
+            return new Attempt(result, false, null);
+        }
+    }
+
+    private Attempt attempt(HttpConnection c, String method, Target t) {
+        c.countRequest();
+        try {
+            c.out().write(request(method, t));
+            c.out().flush();
+        } catch (IOException e) {
+            return Attempt.stale("send failed: " + why(e));
+        }
+        InputStream in = c.in();
+        try {
+            in.mark(1);
+            if (in.read() < 0) {
+                return Attempt.stale("closed by the server");
+            }
+            in.reset();
+        } catch (SocketTimeoutException e) {
+            return Attempt.done(new FetchResult.Unreachable("no answer from " + t.host + ":" + t.port + " within "
+                    + timeouts.read().toMillis() + " ms"));
+        } catch (IOException e) {
+            return Attempt.stale(why(e));
+        }
+        HttpResponse r;
+        try {
+            r = new HttpResponseReader(in, maxBody).read();
+        } catch (SocketTimeoutException e) {
+            return Attempt.done(new FetchResult.Failed("response broke off: no data within "
+                    + timeouts.read().toMillis() + " ms"));
+        } catch (EOFException e) {
+            return Attempt.done(new FetchResult.Failed("response broke off: " + e.getMessage()));
+        } catch (IOException e) {
+            return Attempt.done(new FetchResult.Failed("bad HTTP response: " + why(e)));
+        }
+        return new Attempt(result(r), r.keepAlive(), null);
+    }
+
+    private static FetchResult result(HttpResponse r) {
+        return switch (r.status()) {
+            case 200 -> new FetchResult.Ok(r.body());
+            case 404 -> new FetchResult.NotFound("HTTP 404");
+            default -> new FetchResult.Failed("HTTP " + r.status());
+        };
+    }
+
+    private byte[] request(String method, Target t) {
+        StringBuilder b = new StringBuilder(160);
+        b.append(method).append(' ').append(t.path).append(" HTTP/1.1\r\n");
+        b.append("Host: ").append(t.hostHeader).append("\r\n");
+        b.append("User-Agent: ").append(userAgent).append("\r\n");
+        b.append("Accept: */*\r\n");
+        b.append("Connection: keep-alive\r\n");
+        if (method.equals("POST")) {
+            b.append("Content-Length: 0\r\n");
+        }
+        b.append("\r\n");
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private HttpConnection connect(Target t) throws IOException {
+        InetAddress server = InetAddress.getByName(t.host);
+        Socket s = new Socket();
+        try {
+            s.setSoTimeout(timeouts.readMillis());
+            s.setTcpNoDelay(true);
+            if (localAddress != null) {
+                s.bind(new InetSocketAddress(localAddress, 0));
+            }
+            s.connect(new InetSocketAddress(server, t.port), timeouts.connectMillis());
+            return new HttpConnection(s);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static Target target(URI uri) {
+        String host = uri.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        String hostHeader = uri.getPort() < 0 || port == 80 ? host : host + ":" + port;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
+        }
+        return new Target(bare.toLowerCase(Locale.ROOT) + ":" + port, bare, port, hostHeader, path);
+    }
+
+    private static String why(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Open connections, for tests. */
+    int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        connections.values().forEach(HttpConnection::close);
+        connections.clear();
+    }
+}

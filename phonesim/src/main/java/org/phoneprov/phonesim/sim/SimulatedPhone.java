@@ -1,0 +1,101 @@
+package org.phoneprov.phonesim.sim;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import org.phoneprov.phonesim.phone.BootReport;
+import org.phoneprov.phonesim.phone.Phone;
+import org.phoneprov.phonesim.phone.PhoneIdentity;
+import org.phoneprov.phonesim.sip.CheckSync;
+import org.phoneprov.phonesim.sip.PhoneSipPort;
+
+/**
+ * A {@link Phone} with its SIP port: it boots, then listens for check-sync on its own
+ * address (APS seed 3.4) and re-provisions on the simulation's worker threads, so the SIP
+ * receive thread is never held up by a provisioning run.
+ */
+final class SimulatedPhone implements AutoCloseable {
+    private final Phone phone;
+    private final ExecutorService workers;
+    private final Simulation.Listener listener;
+    private volatile String crash = "";
+    private final List<BootReport> checkSyncRuns = new CopyOnWriteArrayList<>();
+    private volatile PhoneSipPort sip;
+    private volatile BootReport boot;
+
+    SimulatedPhone(Phone phone, ExecutorService workers, Simulation.Listener listener) {
+        this.phone = phone;
+        this.workers = workers;
+        this.listener = listener;
+    }
+
+    PhoneIdentity identity() {
+        return phone.identity();
+    }
+
+    Phone phone() {
+        return phone;
+    }
+
+    /** Boots; on success opens the SIP port on the phone's address. Returns the boot's report. */
+    BootReport boot(boolean listen) {
+        boot = phone.boot();
+        if (listen && boot.provisioned() && sip == null) {
+            openSip();
+        }
+        return boot;
+    }
+
+    private void openSip() {
+        Optional<InetAddress> at = phone.address();
+        if (at.isEmpty()) {
+            return;
+        }
+        sip = new PhoneSipPort(new InetSocketAddress(at.get(), phone.settings().sipPort()), phone::obeys,
+                this::checkSync);
+    }
+
+    private void checkSync(CheckSync c) {
+        workers.execute(() -> {
+            String before = phone.state().configSn();
+            BootReport r = phone.onCheckSync(c);
+            checkSyncRuns.add(r);
+            listener.checkSync(phone.identity(), r, before, phone.state().configSn());
+        });
+    }
+
+    /** A bug in the simulator, not the phone's doing: reported as such rather than lost. */
+    void failed(RuntimeException e) {
+        crash = e.toString();
+    }
+
+    String crash() {
+        return crash;
+    }
+
+    Optional<BootReport> bootReport() {
+        return Optional.ofNullable(boot);
+    }
+
+    List<BootReport> checkSyncRuns() {
+        return List.copyOf(checkSyncRuns);
+    }
+
+    int ignoredNotifies() {
+        return sip == null ? 0 : sip.ignored();
+    }
+
+    int obeyedNotifies() {
+        return sip == null ? 0 : sip.obeyed();
+    }
+
+    @Override
+    public void close() {
+        if (sip != null) {
+            sip.close();
+        }
+    }
+}

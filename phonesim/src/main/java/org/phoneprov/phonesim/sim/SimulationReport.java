@@ -1,0 +1,131 @@
+package org.phoneprov.phonesim.sim;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.phoneprov.phonesim.phone.BootReport;
+import org.phoneprov.phonesim.phone.PhoneIdentity;
+
+/**
+ * What an admin asks after a simulation: did every phone come up, why not, how long it
+ * took, and how much each daemon was asked.
+ *
+ * @param phones        one line per phone
+ * @param allBootedIn   from the first power-up to the last phone done (provisioned or failed)
+ */
+public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map<String, Integer> failures,
+                               Map<String, Long> requests, Map<String, Long> bytes, int checkSyncsObeyed,
+                               int checkSyncsIgnored, int checkSyncRunsProvisioned, int checkSyncRunsFailed) {
+
+    /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
+    public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
+                            int reboots, Duration time, Map<String, Integer> requests) {
+    }
+
+    static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn) {
+        List<PhoneLine> lines = new ArrayList<>();
+        Map<String, Integer> failures = new TreeMap<>();
+        Map<String, Long> requests = new TreeMap<>();
+        Map<String, Long> bytes = new TreeMap<>();
+        int obeyed = 0;
+        int ignored = 0;
+        int reOk = 0;
+        int reFailed = 0;
+        for (SimulatedPhone s : sims) {
+            Optional<BootReport> b = s.bootReport();
+            String outcome = b.map(SimulationReport::describe)
+                    .orElse(s.crash().isEmpty() ? "NOT BOOTED" : "SIMULATOR ERROR " + s.crash());
+            boolean ok = b.map(BootReport::provisioned).orElse(false);
+            if (!ok) {
+                failures.merge(outcome, 1, Integer::sum);
+            }
+            List<BootReport> all = new ArrayList<>();
+            b.ifPresent(all::add);
+            all.addAll(s.checkSyncRuns());
+            for (BootReport r : all) {
+                r.requestsByTransport().forEach((k, v) -> requests.merge(k, (long) v, Long::sum));
+                r.bytesByTransport().forEach((k, v) -> bytes.merge(k, v, Long::sum));
+                r.dhcp().ifPresent(d -> requests.merge("dhcp", (long) d.sent(), Long::sum));
+            }
+            for (BootReport r : s.checkSyncRuns()) {
+                if (r.provisioned()) {
+                    reOk++;
+                } else {
+                    reFailed++;
+                }
+            }
+            obeyed += s.obeyedNotifies();
+            ignored += s.ignoredNotifies();
+            lines.add(new PhoneLine(s.identity(), s.phone().address().map(a -> a.getHostAddress()).orElse("-"),
+                    outcome, ok, b.map(r -> r.runs().size()).orElse(0), b.map(BootReport::reboots).orElse(0),
+                    b.map(BootReport::total).orElse(Duration.ZERO),
+                    b.map(BootReport::requestsByTransport).orElse(Map.of())));
+        }
+        return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed);
+    }
+
+    /** {@code PROVISIONED}, or the failure as the phone shows it: {@code FAILED "Gen File Not Found"}. */
+    static String describe(BootReport r) {
+        return r.outcome() + r.lcd().map(m -> " \"" + m.text() + "\"").orElse("");
+    }
+
+    public int provisioned() {
+        return (int) phones.stream().filter(PhoneLine::provisioned).count();
+    }
+
+    public boolean allProvisioned() {
+        return provisioned() == phones.size();
+    }
+
+    /** The q-quantile (0..1) of time to provisioned, over the phones that made it. */
+    public Duration timeToProvisioned(double q) {
+        List<Duration> t = phones.stream().filter(PhoneLine::provisioned).map(PhoneLine::time).sorted().toList();
+        if (t.isEmpty()) {
+            return Duration.ZERO;
+        }
+        int i = (int) Math.ceil(q * t.size()) - 1;
+        return t.get(Math.max(0, Math.min(t.size() - 1, i)));
+    }
+
+    public void print(PrintStream out, boolean everyPhone) {
+        int n = phones.size();
+        if (everyPhone) {
+            for (PhoneLine p : phones) {
+                out.printf("  %-17s %-7s %-15s %-32s %d run(s) %d reboot(s) %6.2f s %s%n", p.id().mac().colon(),
+                        p.id().model(), p.address(), p.outcome(), p.runs(), p.reboots(), seconds(p.time()),
+                        p.requests());
+            }
+        }
+        out.printf("phones:       %d%n", n);
+        out.printf("provisioned:  %d of %d%s%n", provisioned(), n, allProvisioned() ? "" : "  <-- not all");
+        if (!failures.isEmpty()) {
+            out.println("failed:");
+            failures.forEach((why, count) -> out.printf("  %5d  %s%n", count, why));
+        }
+        out.printf("time to provisioned: median %.2f s, p99 %.2f s, max %.2f s%n", seconds(timeToProvisioned(0.5)),
+                seconds(timeToProvisioned(0.99)), seconds(timeToProvisioned(1.0)));
+        out.printf("all done after: %.2f s%n", seconds(allBootedIn));
+        StringBuilder req = new StringBuilder();
+        requests.forEach((k, v) -> req.append(req.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        out.println("requests:     " + (req.length() == 0 ? "none" : req) + (bytes.isEmpty() ? ""
+                : "  (" + String.join(", ", bytes.entrySet().stream()
+                .map(e -> e.getKey() + " " + human(e.getValue())).toList()) + ")"));
+        if (checkSyncsObeyed + checkSyncsIgnored > 0) {
+            out.printf("check-sync:   %d obeyed, %d ignored (untrusted source); re-provisioned %d, failed %d%n",
+                    checkSyncsObeyed, checkSyncsIgnored, checkSyncRunsProvisioned, checkSyncRunsFailed);
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static String human(long bytes) {
+        return bytes >= 1 << 20 ? String.format("%.1f MiB", bytes / 1048576.0)
+                : bytes >= 1024 ? String.format("%.1f KiB", bytes / 1024.0) : bytes + " B";
+    }
+}
