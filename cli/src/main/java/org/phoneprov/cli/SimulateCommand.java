@@ -50,7 +50,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "Only this model (ST2030S, ST2030M, ST2022S, ST2022M).")
     String model;
 
-    @Option(names = "--mac", paramLabel = "MAC", split = ",", description = "These phones (with --model when not in the inventory).")
+    @Option(names = "--mac", paramLabel = "MAC[=MODEL]", split = ",",
+            description = "These phones; MODEL (or --model) for one not in the inventory.")
     List<String> macs = new ArrayList<>();
 
     @Option(names = "--spread", defaultValue = "0", paramLabel = "SECONDS",
@@ -158,11 +159,15 @@ final class SimulateCommand implements Callable<Integer> {
     private List<PhoneIdentity> phones(SuiteConfig c, Optional<Model> only) {
         List<PhoneIdentity> out = new ArrayList<>();
         Set<Mac> taken = new HashSet<>(c.devices().keySet());
-        for (String text : macs) {
+        for (String item : macs) {
+            int eq = item.indexOf('=');
+            String text = eq < 0 ? item : item.substring(0, eq);
             Mac mac = Mac.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a MAC"));
-            Optional<Model> m = c.device(mac).map(Device::model).or(() -> only);
+            Optional<Model> given = eq < 0 ? Optional.empty() : Optional.of(Model.parse(item.substring(eq + 1))
+                    .orElseThrow(() -> new IllegalArgumentException("'" + item.substring(eq + 1) + "' is not a model")));
+            Optional<Model> m = given.or(() -> c.device(mac).map(Device::model)).or(() -> only);
             out.add(new PhoneIdentity(mac, m.orElseThrow(() -> new IllegalArgumentException(mac
-                    + " is not in the inventory: say its --model"))));
+                    + " is not in the inventory: say its model, --mac " + text + "=ST2030S"))));
         }
         if (!macs.isEmpty()) {
             return out;
