@@ -124,10 +124,16 @@ final class SimulateCommand implements Callable<Integer> {
                 Duration.ofMillis((long) (stay * 1000)), settings, PhoneStateStore.in(stateDir), seed), network,
                 new Progress(phones.size()));
         CountDownLatch reported = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(1);
+        // SIGTERM during --stay: end the stay, let the report print, and exit with its verdict
+        // (not the JVM's 143), so a script can stop the phones and still read the outcome.
         Thread hook = new Thread(() -> {
             sim.stopStaying();
             try {
-                reported.await(30, TimeUnit.SECONDS);
+                if (reported.await(30, TimeUnit.SECONDS)) {
+                    System.out.flush();
+                    Runtime.getRuntime().halt(exit.get());
+                }
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -139,7 +145,8 @@ final class SimulateCommand implements Callable<Integer> {
             SimulationReport report = sim.run();
             report.print(System.out, everyPhone || phones.size() <= 50);
             System.out.flush();
-            return report.allProvisioned() ? 0 : NOT_ALL_PROVISIONED;
+            exit.set(report.allProvisioned() ? 0 : NOT_ALL_PROVISIONED);
+            return exit.get();
         } finally {
             reported.countDown();
         }
@@ -194,6 +201,7 @@ final class SimulateCommand implements Callable<Integer> {
         private final int total;
         private final boolean terminal = System.console() != null;
         private volatile long lastPrint;
+        private int done;
         private int provisioned;
         private int failed;
 
@@ -202,7 +210,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void booted(PhoneIdentity id, BootReport r, int done, int all) {
+        public synchronized void booted(PhoneIdentity id, BootReport r, int finished, int all) {
+            done++;
             if (r != null && r.provisioned()) {
                 provisioned++;
             } else {

@@ -33,8 +33,21 @@ public final class PhoneNetwork implements AutoCloseable {
     private final FetchTimeouts timeouts;
     private final AtomicBoolean warnedUnbound = new AtomicBoolean();
 
+    private final java.util.concurrent.atomic.AtomicLong dhcpSent = new java.util.concurrent.atomic.AtomicLong();
+
     private PhoneNetwork(DhcpTransport dhcp, int tftpPort, FetchTimeouts timeouts) {
-        this.dhcp = dhcp;
+        this.dhcp = new DhcpTransport() {
+            @Override
+            public java.util.Optional<byte[]> exchange(byte[] request, int xid, java.time.Duration timeout) {
+                dhcpSent.incrementAndGet();
+                return dhcp.exchange(request, xid, timeout);
+            }
+
+            @Override
+            public void close() {
+                dhcp.close();
+            }
+        };
         this.tftpPort = tftpPort;
         this.timeouts = timeouts;
     }
@@ -55,6 +68,11 @@ public final class PhoneNetwork implements AutoCloseable {
 
     public DhcpTransport dhcp() {
         return dhcp;
+    }
+
+    /** DHCP messages the phones sent (DISCOVER, REQUEST, retransmissions), for the report. */
+    public long dhcpMessages() {
+        return dhcpSent.get();
     }
 
     /** A phone's fetcher, from its own address when this host can send from it. */

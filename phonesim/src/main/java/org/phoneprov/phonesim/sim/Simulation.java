@@ -106,7 +106,7 @@ public final class Simulation {
             }
             checkSyncs.shutdown();
             checkSyncs.awaitTermination(60, TimeUnit.SECONDS);
-            return SimulationReport.of(phones, Duration.ofNanos(end - start));
+            return SimulationReport.of(phones, Duration.ofNanos(end - start), network.dhcpMessages());
         } finally {
             boots.shutdownNow();
             checkSyncs.shutdownNow();

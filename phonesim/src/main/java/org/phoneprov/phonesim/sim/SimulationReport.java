@@ -26,7 +26,7 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
                             int reboots, Duration time, Map<String, Integer> requests) {
     }
 
-    static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn) {
+    static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn, long dhcpMessages) {
         List<PhoneLine> lines = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();
         Map<String, Long> requests = new TreeMap<>();
@@ -49,7 +49,6 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             for (BootReport r : all) {
                 r.requestsByTransport().forEach((k, v) -> requests.merge(k, (long) v, Long::sum));
                 r.bytesByTransport().forEach((k, v) -> bytes.merge(k, v, Long::sum));
-                r.dhcp().ifPresent(d -> requests.merge("dhcp", (long) d.sent(), Long::sum));
             }
             for (BootReport r : s.checkSyncRuns()) {
                 if (r.provisioned()) {
@@ -64,6 +63,9 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
                     outcome, ok, b.map(r -> r.runs().size()).orElse(0), b.map(BootReport::reboots).orElse(0),
                     b.map(BootReport::total).orElse(Duration.ZERO),
                     b.map(BootReport::requestsByTransport).orElse(Map.of())));
+        }
+        if (dhcpMessages > 0) {
+            requests.put("dhcp", dhcpMessages);
         }
         return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed);
     }
