@@ -77,6 +77,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Seconds between a phone's retries after Server Unreachable or Gen File Not Found (seed 2.6: 30).")
     double retryDelay;
 
+    @Option(names = "--vlan", description = "Phones start with VLAN=1: they ask for DHCP options 190-192 (seed 4.4.2).")
+    boolean vlan;
+
     @Option(names = "--every-phone", description = "A line per phone in the report (default: when at most 50 phones).")
     boolean everyPhone;
 
@@ -111,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         PhoneSettings settings = PhoneSettings.factory().withRetry(new RetryPolicy(RetryPolicy.SEED.retries(),
-                Duration.ofMillis((long) (retryDelay * 1000))));
+                Duration.ofMillis((long) (retryDelay * 1000)))).withVlanEnabled(vlan);
         Path stateDir = state != null ? state : c.paths().state().resolve("phonesim");
         PhoneNetwork network;
         try {

@@ -136,6 +136,10 @@ class PhoneLabIT {
         assertEquals(0, first.code(), () -> first.out() + first.err() + log());
         String s1 = line(first.out(), "00:14:7F:77:00:01");
         assertTrue(s1.contains("10.77.1.1") && s1.contains("1 reboot(s)"), "its fixed address, one upgrade reboot: " + s1);
+        // The lab's ST2030S common config says VLAN=1, so after the upgrade reboot the phone asks for
+        // options 190-192 and its class answers voice VLAN 100 (seed 4.3-4.5.1).
+        assertTrue(s1.endsWith("vlan 100 (dhcp)"), s1);
+        assertTrue(line(first.out(), "00:14:7F:77:01:01").endsWith("untagged"), first.out());
         Sh.Result second = simulate("--phones", "8");
         assertEquals(0, second.code(), () -> second.out() + second.err());
         // Seed 2.4.1/2.5.1: only the INF and the MAC config (and MGCP deck files, 2.1) are fetched again.

@@ -23,7 +23,7 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
 
     /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
     public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
-                            int reboots, Duration time, Map<String, Integer> requests) {
+                            int reboots, Duration time, Map<String, Integer> requests, String vlan) {
     }
 
     static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn, long dhcpMessages) {
@@ -62,7 +62,9 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             lines.add(new PhoneLine(s.identity(), s.phone().address().map(a -> a.getHostAddress()).orElse("-"),
                     outcome, ok, b.map(r -> r.runs().size()).orElse(0), b.map(BootReport::reboots).orElse(0),
                     b.map(BootReport::total).orElse(Duration.ZERO),
-                    b.map(BootReport::requestsByTransport).orElse(Map.of())));
+                    b.map(BootReport::requestsByTransport).orElse(Map.of()),
+                    b.map(r -> r.vlan().voiceTag().map(v -> "vlan " + v + " (" + r.vlan().source().name()
+                            .toLowerCase(java.util.Locale.ROOT) + ")").orElse("untagged")).orElse("-")));
         }
         if (dhcpMessages > 0) {
             requests.put("dhcp", dhcpMessages);
@@ -97,9 +99,9 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         int n = phones.size();
         if (everyPhone) {
             for (PhoneLine p : phones) {
-                out.printf("  %-17s %-7s %-15s %-32s %d run(s) %d reboot(s) %6.2f s %s%n", p.id().mac().colon(),
+                out.printf("  %-17s %-7s %-15s %-32s %d run(s) %d reboot(s) %6.2f s %s %s%n", p.id().mac().colon(),
                         p.id().model(), p.address(), p.outcome(), p.runs(), p.reboots(), seconds(p.time()),
-                        p.requests());
+                        p.requests(), p.vlan());
             }
         }
         out.printf("phones:       %d%n", n);
