@@ -202,6 +202,20 @@ busy_between() { # two /proc/stat cpu lines -> percent busy
     printf '%s\n%s\n' "$1" "$2" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
         if (NR == 1) { t0 = t; i0 = idle } else printf "%d", (t > t0) ? 100 * (1 - (idle - i0) / (t - t0)) : 0 }'
 }
+# Kernel drop and retry counters of a namespace ("Proto:Name value" lines): what a lost
+# DISCOVER, RRQ or SYN leaves behind when neither side logs it.
+net_counters() {
+    timeout 5 ip netns exec "$1" cat /proc/net/snmp /proc/net/netstat 2>/dev/null |
+        awk 'NR % 2 == 1 { n = split($0, h) } NR % 2 == 0 { p = h[1]; sub(/:$/, "", p); for (i = 2; i <= NF; i++) print p ":" h[i], $i }'
+}
+net_delta() { # BEFORE_FILE AFTER_FILE -> "Name +N, ..." for the counters that moved
+    awk 'BEGIN { split("Tcp:RetransSegs Tcp:AttemptFails Tcp:EstabResets TcpExt:ListenOverflows TcpExt:ListenDrops " \
+                       "TcpExt:TCPTimeouts TcpExt:TCPSynRetrans Udp:InErrors Udp:RcvbufErrors Udp:SndbufErrors Udp:NoPorts " \
+                       "Ip:InDiscards Ip:OutDiscards Ip:OutNoRoutes", k, " "); for (i in k) want[k[i]] = i }
+         FNR == NR { b[$1] = $2; next }
+         ($1 in want) && $2 - b[$1] != 0 { d[want[$1]] = $1 " +" ($2 - b[$1]) }
+         END { s = ""; for (i = 1; i <= 14; i++) if (i in d) s = s (s == "" ? "" : ", ") d[i]; print (s == "" ? "none" : s) }' "$1" "$2"
+}
 read -r rss0 _ <<< "$(srv_mem)"
 log "suite up (pid $srv_pid, RSS $rss0 MiB): $(grep -o 'suite.started.*' server.log | head -1 | cut -c1-160)"
 
@@ -212,11 +226,15 @@ storm() { # N LABEL: one simulate run; fills R[N,*]
     check_deadline "storm $k"
     to="$(cap $((spread + 90)))"
     log "storm $k ($label): $phones phones powering up within $spread s (simulate under timeout ${to} s)"
+    net_counters "$ns_srv" > "net-srv-$k.0"; net_counters "$ns_ph" > "net-ph-$k.0"
     c0="$(srv_ticks)"; k0="$(self_child_ticks)"; s0="$(stat_line)"; t0="$(date +%s%N)"
     timeout --foreground -k 5 "$to" ip netns exec "$ns_ph" java "${sim_opts[@]}" -jar "$jar" simulate \
         --config phoneprov.yaml --phones "$phones" --spread "$spread" --state "$work/phones" --every-phone > "sim-$k.log" 2>&1 || rc=$?
     t1="$(date +%s%N)"; s1="$(stat_line)"; k1="$(self_child_ticks)"; c1="$(srv_ticks)"
     read -r "R[$k,rss]" "R[$k,hwm]" <<< "$(srv_mem)"
+    net_counters "$ns_srv" > "net-srv-$k.1"; net_counters "$ns_ph" > "net-ph-$k.1"
+    R[$k,net_srv]="$(net_delta "net-srv-$k.0" "net-srv-$k.1")"
+    R[$k,net_ph]="$(net_delta "net-ph-$k.0" "net-ph-$k.1")"
     R[$k,label]="$label"
     R[$k,rc]="$rc"
     R[$k,wall]="$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.1f", ns / 1e9 }')"
@@ -277,6 +295,7 @@ echo " the suite's VmRSS after the storm and its peak VmHWM; RSS before the firs
 for k in 1 2; do
     echo "storm $k requests: ${R[$k,req]}"
     [ -z "${R[$k,why]}" ] || echo "storm $k failed: ${R[$k,why]}"
+    echo "storm $k kernel counters: server namespace: ${R[$k,net_srv]}; phones' namespace: ${R[$k,net_ph]}"
     if [ -s "slowest-$k.txt" ]; then echo "storm $k slowest phones:"; sed 's/^ */  /' "slowest-$k.txt"; fi
 done
 echo

@@ -8,7 +8,12 @@ import org.phoneprov.common.config.yaml.Location;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
 
-/** One phone of the inventory. */
+/**
+ * One phone of the inventory.
+ *
+ * @param encryptionKey its own {@code .ser} key (APS seed 6), instead of its model's
+ * @param http          its own HTTP credentials, for per-device digest access
+ */
 public record Device(
         Mac mac,
         Model model,
@@ -16,11 +21,29 @@ public record Device(
         Optional<InetAddress> address,
         List<Line> lines,
         Map<String, String> vars,
+        Optional<String> encryptionKey,
+        Optional<HttpCredentials> http,
         Location at) {
 
     public Device {
         lines = List.copyOf(lines);
         vars = Map.copyOf(vars);
+    }
+
+    /** Never print a key or a password: logs and events get this form. */
+    @Override
+    public String toString() {
+        return "Device[mac=" + mac + ", model=" + model + ", class=" + className.orElse("-") + ", address="
+                + address.map(InetAddress::getHostAddress).orElse("-") + ", lines=" + lines + ", encryptionKey="
+                + (encryptionKey.isPresent() ? "***" : "-") + ", http=" + http.map(Object::toString).orElse("-") + "]";
+    }
+
+    /** The user and password a phone answers an HTTP digest challenge with; the user defaults to its MAC. */
+    public record HttpCredentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "HttpCredentials[user=" + user + ", password=***]";
+        }
     }
 
     /** A SIP account of the phone. {@code proxy} defaults to the registrar. */

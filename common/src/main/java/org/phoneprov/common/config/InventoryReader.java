@@ -46,7 +46,7 @@ final class InventoryReader {
 
     private static void device(MapView d, Map<String, DeviceClass> classes, Problems problems,
                                Map<Mac, Device> out, Map<Mac, Location> seen) {
-        d.allowOnly("mac", "model", "class", "address", "lines", "vars");
+        d.allowOnly("mac", "model", "class", "address", "lines", "vars", "encryption_key", "http_user", "http_password");
         Optional<Mac> mac = d.requiredString("mac").flatMap(text -> {
             Optional<Mac> parsed = Mac.parse(text);
             if (parsed.isEmpty()) {
@@ -79,6 +79,21 @@ final class InventoryReader {
             MapView.of(item.node(), item.path(), problems).ifPresent(l -> line(l).ifPresent(lines::add));
         }
         Map<String, String> vars = d.stringMap("vars");
+        Optional<String> key = d.string("encryption_key").filter(k -> {
+            try {
+                org.phoneprov.common.crypto.SerCipher.forKey(k);
+                return true;
+            } catch (IllegalArgumentException e) {
+                problems.add(d.at("encryption_key"), d.keyPath("encryption_key"), e.getMessage());
+                return false;
+            }
+        });
+        Optional<String> httpPassword = d.string("http_password");
+        if (d.has("http_user") && httpPassword.isEmpty()) {
+            problems.add(d.at("http_user"), d.keyPath("http_password"), "missing; http_user needs an http_password");
+        }
+        Optional<Device.HttpCredentials> http = httpPassword.map(pw -> new Device.HttpCredentials(
+                d.string("http_user", mac.map(Mac::hex).orElse("")), pw));
         if (mac.isPresent()) {
             Location p = seen.putIfAbsent(mac.get(), d.at("mac"));
             if (p != null) {
@@ -90,7 +105,7 @@ final class InventoryReader {
         if (mac.isEmpty() || model.isEmpty()) {
             return;
         }
-        out.put(mac.get(), new Device(mac.get(), model.get(), className, address, lines, vars, d.at("mac")));
+        out.put(mac.get(), new Device(mac.get(), model.get(), className, address, lines, vars, key, http, d.at("mac")));
     }
 
     private static Optional<Device.Line> line(MapView l) {
