@@ -106,4 +106,32 @@ class CliTest {
         assertTrue(unbound.err().contains("10.77.0.1") && unbound.err().contains("check_sync_source"), unbound.err());
         assertTrue(Files.notExists(repo().resolve("examples/lab/state/events")), "a refused bind leaves no state behind");
     }
+
+    @Test
+    void aDamagedLeaseStoreStopsTheStartAndIsNeverReset() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Files.createDirectories(dir.resolve("state"));
+        Path cfg = dir.resolve("phoneprov.yaml");
+        Files.writeString(cfg, """
+                suite: {address: 127.0.0.1}
+                paths: {files: files, state: state}
+                httpd: {enabled: false}
+                dhcpd:
+                  bind: 127.0.0.1
+                  port: 16767
+                  subnets: [{subnet: 127.88.0.0/16, pools: ["127.88.1.1-127.88.1.9"]}]
+                """);
+        byte[][] damaged = {
+                "not a database at all".getBytes(StandardCharsets.UTF_8),
+                java.util.Arrays.copyOf("SQLite format 3\0".getBytes(StandardCharsets.ISO_8859_1), 3000)};
+        for (byte[] bytes : damaged) {
+            Path db = dir.resolve("state/leases.db");
+            Files.write(db, bytes);
+            Run r = cli("run", "--config", cfg.toString(), "--only", "dhcpd");
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertTrue((r.out() + r.err()).contains("is corrupt or truncated") && (r.out() + r.err())
+                    .contains("will not reset or overwrite it"), r.out() + r.err());
+            assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(db)), "the damaged file is left as it was");
+        }
+    }
 }
