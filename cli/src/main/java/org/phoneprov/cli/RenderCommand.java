@@ -41,6 +41,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "NAME", description = "Print this file as the device would receive it.")
     String file;
 
+    @Option(names = "--plain", description = "With --file: an encrypted (.ser) config as the phone reads it once decrypted.")
+    boolean plain;
+
     @Option(names = "--out", paramLabel = "DIR", description = "With --all: the folder to write into.")
     Path out;
 
@@ -74,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
         if (file != null) {
             Lookup l = snap.resolve(file, transport);
             if (l instanceof Lookup.Found f && f.file() instanceof ServedFile.Generated g) {
-                System.out.write(g.bytes());
+                System.out.write(plain ? snap.plainText(g).orElse(g.bytes()) : g.bytes());
                 System.out.flush();
                 return 0;
             }
@@ -88,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         System.out.println("Files for " + mac.get() + " over " + transport + ", in download order (APS seed 2.4.1):");
         for (ServedFile.Generated g : snap.filesOf(mac.get(), transport)) {
-            String sn = g.kind() == FileKind.MAC_CONFIG ? "  config_sn=" + configSn(g) : "";
+            String sn = g.kind() == FileKind.MAC_CONFIG ? "  config_sn=" + configSn(snap.plainText(g).orElse(g.bytes())) : "";
             System.out.printf("  %-14s %-34s %6d bytes%s%n", g.kind(), g.name(), g.length(), sn);
         }
         System.out.println("Show one with: --file NAME");
@@ -106,8 +109,8 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String configSn(ServedFile.Generated g) {
-        for (String line : new String(g.bytes(), StandardCharsets.UTF_8).split("\r?\n")) {
+    static String configSn(byte[] text) {
+        for (String line : new String(text, StandardCharsets.UTF_8).split("\r?\n")) {
             if (line.startsWith("config_sn=")) {
                 return line.substring("config_sn=".length());
             }

@@ -4,17 +4,26 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.phoneprov.common.config.DaemonConfig;
+import org.phoneprov.common.config.HttpdSettings;
+import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.provision.FileResolver;
@@ -22,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP provisioning server: binds, serves files the resolver names over GET, HEAD and
- * POST, and stops gracefully. One boss thread accepts; one worker per processor serves.
+ * The HTTP(S) provisioning server: binds a plain listener, an HTTPS one or both, serves
+ * files the resolver names over GET, HEAD and POST, and stops gracefully. Both listeners
+ * share one boss thread, the workers (one per processor), the provisioning handler and
+ * so the access rules and the probe table.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -32,27 +43,53 @@ public final class HttpServer implements AutoCloseable {
     private static final int SO_BINDTODEVICE = 25;
 
     private final DaemonConfig config;
+    private final HttpdSettings settings;
     private final Connections connections = new Connections();
     private final ProvisioningHandler handler;
+    private final TlsRefusals refusals;
+    private final AccessSource access;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Channel channel;
+    private final List<Channel> channels = new ArrayList<>();
+    private InetSocketAddress tlsBound;
     private boolean started;
     private boolean closed;
 
     /**
+     * Plain HTTP, no access checks.
+     *
      * @param resolver read once per request, so swapping what it returns (a config reload)
      *                 takes effect without a restart
      */
     public HttpServer(DaemonConfig config, Supplier<FileResolver> resolver, EventSink events) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.handler = new ProvisioningHandler(Objects.requireNonNull(resolver, "resolver"),
-                Objects.requireNonNull(events, "events"), connections,
-                new RateLimitedLog(LoggerFactory.getLogger(HttpServer.class.getPackageName())), new HttpClock());
+        this(config, HttpdSettings.defaults(), resolver, AccessSource.OPEN, events);
     }
 
     /**
-     * Binds and starts serving; returns the bound address (port 0 in config = ephemeral).
+     * @param settings TLS as it was at start (listeners need a restart to change); its access
+     *                 rules are not used: they come from {@code current} per request
+     * @param current  the config in force, read per request for access rules and credentials
+     */
+    public HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
+                      Supplier<SuiteConfig> current, EventSink events) {
+        this(config, settings, resolver, AccessSource.of(Objects.requireNonNull(current, "current")), events);
+    }
+
+    HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver, AccessSource access,
+               EventSink events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(HttpServer.class.getPackageName()));
+        this.handler = new ProvisioningHandler(Objects.requireNonNull(resolver, "resolver"),
+                Objects.requireNonNull(events, "events"), connections, log, new HttpClock(), access,
+                new AccessGate(new DigestAuth(Nonces.random())), System::currentTimeMillis);
+        this.refusals = new TlsRefusals(log, events);
+        this.access = access;
+    }
+
+    /**
+     * Binds and starts serving; returns the plain listener's address, or the HTTPS one when
+     * plain HTTP is off (port 0 in config = ephemeral).
      *
      * @throws BindException naming address:port and the cause, e.g.
      *                       "httpd cannot listen on 0.0.0.0:80: Permission denied"
@@ -67,9 +104,56 @@ public final class HttpServer implements AutoCloseable {
         started = true;
         SocketTransport transport = SocketTransport.best();
         int threads = Runtime.getRuntime().availableProcessors();
+        // Built before any thread starts: a context that cannot be made is a failed start, nothing to undo.
+        Optional<SslContext> tls = settings.tls().isPresent() ? Optional.of(TlsContext.build(settings.tls().get()))
+                : Optional.empty();
         boss = transport.group(1, "httpd-boss");
         workers = transport.group(threads, "httpd-worker");
-        InetSocketAddress wanted = new InetSocketAddress(config.bind(), config.port());
+        InetSocketAddress plain = null;
+        try {
+            if (settings.plainHttp()) {
+                plain = listen(transport, config.port(), new HttpChannelInitializer(handler, connections));
+            }
+            if (tls.isPresent()) {
+                tlsBound = listen(transport, settings.tls().get().port(),
+                        new HttpChannelInitializer(handler, connections, tls.get(), refusals));
+            }
+        } catch (BindException e) {
+            for (Channel ch : channels) {
+                ch.close().awaitUninterruptibly(1000);
+            }
+            channels.clear();
+            shutdownGroups();
+            throw e;
+        }
+        String iface = config.iface().map(i -> " iface=" + i).orElse("");
+        if (plain != null) {
+            LOG.info("httpd.listening address={} transport={} workers={}{}", LogText.address(plain), transport.word(),
+                    threads, iface);
+        }
+        if (tlsBound != null) {
+            HttpdSettings.Tls t = settings.tls().get();
+            LOG.info("httpd.listening address={} tls={} client_auth={} transport={} workers={}{}",
+                    LogText.address(tlsBound), String.join(",", TlsContext.PROTOCOLS),
+                    t.clientAuth().name().toLowerCase(Locale.ROOT), transport.word(), threads, iface);
+            warnIfExpired(t.chain().get(0));
+        }
+        long bare = access.access().digest() ? access.devicesWithoutPassword() : 0;
+        if (bare > 0) {
+            LOG.warn("httpd.digest_without_password devices={} (digest is on: their own files are refused until"
+                    + " they have an http_password in the inventory)", bare);
+        }
+        return plain != null ? plain : tlsBound;
+    }
+
+    /** The HTTPS listener's address once started, if there is one. */
+    public synchronized Optional<InetSocketAddress> tlsAddress() {
+        return Optional.ofNullable(tlsBound);
+    }
+
+    private InetSocketAddress listen(SocketTransport transport, int port, ChannelInitializer<Channel> pipeline)
+            throws BindException {
+        InetSocketAddress wanted = new InetSocketAddress(config.bind(), port);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -77,20 +161,31 @@ public final class HttpServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new HttpChannelInitializer(handler, connections));
+                .childHandler(pipeline);
+        Channel ch = null;
         try {
-            Channel ch = bootstrap.register().sync().channel();
+            ch = bootstrap.register().sync().channel();
             bindToDevice(ch, transport);
             ch.bind(wanted).sync();
-            channel = ch;
+            channels.add(ch);
+            return (InetSocketAddress) ch.localAddress();
         } catch (Exception e) {
-            shutdownGroups();
+            if (ch != null) {
+                ch.close().awaitUninterruptibly(1000);
+            }
             throw bindFailure(wanted, e);
         }
-        InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
-        LOG.info("httpd.listening address={} transport={} workers={}{}", LogText.address(bound), transport.word(),
-                threads, config.iface().map(i -> " iface=" + i).orElse(""));
-        return bound;
+    }
+
+    /** A certificate past its date still starts (some phones do not check), but the admin must know. */
+    private static void warnIfExpired(X509Certificate cert) {
+        long now = System.currentTimeMillis();
+        if (cert.getNotAfter().getTime() < now || cert.getNotBefore().getTime() > now) {
+            LOG.warn("httpd.tls_cert_not_valid_now not_before={} not_after={} subject=\"{}\" (clients that check"
+                    + " dates will refuse it; make a new one, e.g. phoneprov cert init)",
+                    cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
+                    cert.getSubjectX500Principal().getName());
+        }
     }
 
     /** SO_BINDTODEVICE, so only packets that arrive on the configured interface are served. */
@@ -129,10 +224,12 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         closed = true;
-        if (channel == null) {
+        if (channels.isEmpty()) {
             return; // never started, or the bind failed and cleaned up already
         }
-        channel.close().awaitUninterruptibly(1000);
+        for (Channel ch : channels) {
+            ch.close().awaitUninterruptibly(1000);
+        }
         int forced = connections.drain(DRAIN);
         shutdownGroups();
         LOG.info("httpd.stopped forced={}", forced);

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -12,20 +13,26 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.phoneprov.common.config.HttpdSettings;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.FileResolver;
 import org.phoneprov.common.provision.Lookup;
 import org.phoneprov.common.provision.Transport;
 import org.slf4j.event.Level;
 
 /**
- * Answers GET, HEAD and POST with the file the resolver names. The resolver is read from
- * the supplier per request, so a reloaded configuration serves the next request. Path
- * checks, conditionals and ranges are decided elsewhere; this class only routes.
+ * Answers GET, HEAD and POST with the file the resolver names. The resolver and the
+ * access rules are read per request, so a reloaded configuration serves the next request.
+ * Path checks, conditionals, ranges and access are decided elsewhere; this class only
+ * routes: a blocked address gets 429, a device's own file passes the {@link AccessGate},
+ * and every 404 counts toward the probe limit.
  */
 @Sharable
 final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> {
@@ -35,15 +42,25 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     private final RateLimitedLog log;
     private final Responses responses;
     private final FileResponder files;
+    private final AccessSource access;
+    private final AccessResponder guard;
 
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock) {
+        this(resolver, events, connections, log, clock, AccessSource.OPEN, new AccessGate(new DigestAuth(
+                Nonces.random())), System::currentTimeMillis);
+    }
+
+    ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
+                        RateLimitedLog log, HttpClock clock, AccessSource access, AccessGate gate, LongSupplier millis) {
         this.resolver = resolver;
         this.events = events;
         this.connections = connections;
         this.log = log;
         this.responses = new Responses(clock);
         this.files = new FileResponder(responses);
+        this.access = access;
+        this.guard = new AccessResponder(responses, access, gate, millis, log, events);
     }
 
     @Override
@@ -78,6 +95,12 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         RequestMethod method = RequestMethod.of(request.method());
         Exchange ex = new Exchange(ctx, request, method != null ? method.name() : action(request), start,
                 events, connections);
+        HttpdSettings.Access rules = access.access();
+        Optional<InetAddress> client = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? Optional.ofNullable(a.getAddress()) : Optional.empty();
+        if (guard.blocked(ex, rules, client)) {
+            return;
+        }
         if (HttpUtil.getContentLength(request, 0L) > HttpChannelInitializer.MAX_BODY) {
             ex.closeAfter();
             ex.send(responses.badRequest(ex.version(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE), 0);
@@ -102,7 +125,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
                 ex.closeAfter();
                 ex.send(responses.badRequest(ex.version(), HttpResponseStatus.BAD_REQUEST), 0);
             } else {
-                ex.send(responses.notFound(ex.version()), 0);
+                guard.notFound(ex, rules, client);
             }
             return;
         }
@@ -119,14 +142,19 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
             return;
         }
         if (lookup instanceof Lookup.Found found) {
-            ex.device(found.file().device().or(() -> ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                    ? current.deviceAt(a.getAddress()) : Optional.empty()));
+            Optional<Mac> owner = found.file().device();
+            ex.device(owner.or(() -> client.flatMap(current::deviceAt)));
+            if (owner.isPresent() && (rules.digest() || rules.leaseBinding())
+                    && !guard.allowed(ex, rules, new AccessGate.Ask(owner.get(), client, request.method().name(),
+                    request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION)), name, current)) {
+                return;
+            }
             files.send(ex, method, request.headers(), found.file());
         } else if (lookup instanceof Lookup.Rejected rejected) {
             reject(ctx, rejected.reason(), name);
-            ex.send(responses.notFound(ex.version()), 0);
+            guard.notFound(ex, rules, client);
         } else {
-            ex.send(responses.notFound(ex.version()), 0);
+            guard.notFound(ex, rules, client);
         }
     }
 

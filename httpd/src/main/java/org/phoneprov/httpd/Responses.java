@@ -32,6 +32,9 @@ final class Responses {
     private static final ByteBuf BAD_REQUEST = constant("bad request\n");
     private static final ByteBuf NOT_ALLOWED = constant("method not allowed\n");
     private static final ByteBuf SERVER_ERROR = constant("internal error\n");
+    private static final ByteBuf UNAUTHORIZED = constant("unauthorized\n");
+    private static final ByteBuf FORBIDDEN = constant("forbidden\n");
+    private static final ByteBuf TOO_MANY = constant("too many requests\n");
 
     private final HttpClock clock;
 
@@ -61,6 +64,27 @@ final class Responses {
 
     FullHttpResponse serverError(HttpVersion v) {
         return text(v, HttpResponseStatus.INTERNAL_SERVER_ERROR, SERVER_ERROR);
+    }
+
+    /** 401 with one WWW-Authenticate field per challenge, in order. */
+    FullHttpResponse unauthorized(HttpVersion v, java.util.List<String> challenges) {
+        FullHttpResponse r = text(v, HttpResponseStatus.UNAUTHORIZED, UNAUTHORIZED);
+        for (String c : challenges) {
+            r.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, c);
+        }
+        return r;
+    }
+
+    /** 403: the same body whatever the reason; the log says which. */
+    FullHttpResponse forbidden(HttpVersion v) {
+        return text(v, HttpResponseStatus.FORBIDDEN, FORBIDDEN);
+    }
+
+    /** 429 for a blocked address, with when to come back. */
+    FullHttpResponse tooManyRequests(HttpVersion v, long retryAfterSeconds) {
+        FullHttpResponse r = text(v, HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY);
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        return r;
     }
 
     /** A response about {@code f} whose content is {@code body}; the caller sets Content-Length. */

@@ -65,9 +65,10 @@ public final class SuiteRuntime implements AutoCloseable {
                 }
                 switch (d.name()) {
                     case "httpd" -> {
-                        HttpServer s = new HttpServer(d, () -> files, events);
+                        HttpServer s = new HttpServer(d, c.http(), () -> files, () -> current.get().config(), events);
                         running.add(s);
                         bound.put("httpd", s.start());
+                        s.tlsAddress().filter(a -> c.http().plainHttp()).ifPresent(a -> bound.put("httpd-tls", a));
                     }
                     case "dhcpd" -> {
                         SqliteLeaseStore leases = SqliteLeaseStore.open(c.paths().state());
@@ -141,6 +142,10 @@ public final class SuiteRuntime implements AutoCloseable {
             if (!before.equals(d)) {
                 LOG.warn("config.restart_needed daemon={} (listen settings changed; they apply at the next start)", d.name());
             }
+        }
+        if (bound.containsKey("httpd") && !old.config().http().tls().equals(next.config().http().tls())) {
+            LOG.warn("config.restart_needed daemon=httpd key=httpd.tls (certificates and listeners apply at the next"
+                    + " start; httpd.access reloads now)");
         }
         if (bound.containsKey("tftpd") && !old.config().tftp().equals(next.config().tftp())) {
             LOG.warn("config.restart_needed daemon=tftpd key=\"tftpd limits or name rules\" (files reload now; "

@@ -51,6 +51,7 @@ public final class ConfigLoader {
             // daemon sections should still serve them.
             daemons.put(DAEMONS[i], daemon(root, DAEMONS[i], DEFAULT_PORTS[i], DAEMONS[i].equals("httpd")));
         }
+        HttpdSettings http = HttpdReader.read(root.map("httpd"), base, daemons.get("httpd"), problems);
         Map<String, String> vars = root.stringMap("vars");
         Map<Model, ModelConfig> models = ModelsReader.read(root, paths, problems);
         Map<String, DeviceClass> classes = ClassesReader.read(root, problems);
@@ -63,7 +64,7 @@ public final class ConfigLoader {
             return LoadResult.failed(problems.sorted());
         }
         return LoadResult.ok(new SuiteConfig(source, identity, paths, daemons.get("httpd"), daemons.get("tftpd"),
-                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, tftp, sip, vars, models, classes, devices));
+                daemons.get("dhcpd"), daemons.get("sipd"), dhcp, tftp, sip, vars, models, classes, devices, http));
     }
 
     /** Reads a YAML file whose top is a mapping; I/O and syntax errors become problems at {@code from}. */
@@ -144,6 +145,9 @@ public final class ConfigLoader {
         java.util.Set<String> keys = new java.util.HashSet<>(java.util.List.of("enabled", "bind", "interface", "port"));
         if (name.equals("dhcpd")) {
             keys.addAll(java.util.List.of(DhcpdReader.KEYS));
+        }
+        if (name.equals("httpd")) {
+            keys.addAll(java.util.List.of(HttpdReader.KEYS));
         }
         if (name.equals("tftpd")) {
             keys.addAll(java.util.List.of(TftpdReader.KEYS));

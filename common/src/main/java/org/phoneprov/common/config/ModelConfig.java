@@ -2,6 +2,7 @@ package org.phoneprov.common.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.phoneprov.common.provision.CatalogEntry;
 import org.phoneprov.common.provision.Model;
 
@@ -15,6 +16,9 @@ import org.phoneprov.common.provision.Model;
  * @param commonConfig  base name of the common config; the served name adds a content hash,
  *                      because the phone downloads it only when the name changes (seed 2.1, 2.4.1 step 15)
  * @param telcfg        base name of the telephone config, named the same way (2.4.1 step 14)
+ * @param encryption    when present, the common and MAC configs are served encrypted, as
+ *                      {@code .ser} files (seed 6); the telcfg stays plain (seed 6 lists only
+ *                      the Comconfig and the MacConfig)
  */
 public record ModelConfig(
         Model model,
@@ -23,11 +27,28 @@ public record ModelConfig(
         String commonConfig,
         String telcfg,
         Templates templates,
-        Map<String, String> vars) {
+        Map<String, String> vars,
+        Optional<ModelEncryption> encryption) {
 
     public ModelConfig {
         catalog = Map.copyOf(catalog);
         vars = Map.copyOf(vars);
+        java.util.Objects.requireNonNull(encryption);
+    }
+
+    /** A model without encryption. */
+    public ModelConfig(Model model, String infName, Map<CatalogEntry, List<String>> catalog, String commonConfig,
+                       String telcfg, Templates templates, Map<String, String> vars) {
+        this(model, infName, catalog, commonConfig, telcfg, templates, vars, Optional.empty());
+    }
+
+    /**
+     * The extension of the common and MAC configs as served: {@code .ser} for an encrypted
+     * model, else {@code .txt}. A phone asks for {@code ST2030S_<MAC>.ser} exactly when its
+     * INF names a {@code .ser} common config (seed 6's log fetches both as {@code .ser}).
+     */
+    public String configExtension() {
+        return encryption.isPresent() ? ".ser" : ".txt";
     }
 
     /** Template names, looked up in the admin's templates folder first, then the built-in ones. */

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.phoneprov.common.crypto.SerCipher;
 import org.phoneprov.common.provision.CatalogEntry;
 import org.phoneprov.common.provision.Model;
 
 /** Reads {@code models:}, one section per ST20xx model, checking that catalog files exist. */
 final class ModelsReader {
-    private static final Set<String> BASE_KEYS = Set.of("inf_name", "common_config", "telcfg", "templates", "vars");
+    private static final Set<String> BASE_KEYS = Set.of("inf_name", "common_config", "telcfg", "templates", "vars",
+            "encryption");
 
     private ModelsReader() {
     }
@@ -85,7 +87,32 @@ final class ModelsReader {
                                 + " nor among the built-in templates"));
             }
         }
-        return new ModelConfig(model, infName, catalog, common, telcfg, templates, m.stringMap("vars"));
+        return new ModelConfig(model, infName, catalog, common, telcfg, templates, m.stringMap("vars"),
+                encryption(m));
+    }
+
+    /** {@code encryption: {key, next_key}}: both checked as keys a phone can hold (APS seed 6). */
+    private static Optional<ModelEncryption> encryption(MapView m) {
+        Optional<MapView> ev = m.map("encryption");
+        if (ev.isEmpty()) {
+            return Optional.empty();
+        }
+        MapView e = ev.get();
+        e.allowOnly("key", "next_key");
+        Optional<String> key = e.requiredString("key").filter(k -> isSerKey(e, "key", k));
+        Optional<String> next = e.string("next_key").filter(k -> isSerKey(e, "next_key", k));
+        return key.map(k -> new ModelEncryption(k, next));
+    }
+
+    private static boolean isSerKey(MapView m, String key, String value) {
+        try {
+            SerCipher.forKey(value);
+            return true;
+        } catch (IllegalArgumentException ex) {
+            // The message says what is wrong without repeating the key: check output ends up in logs.
+            m.problems().add(m.at(key), m.keyPath(key), ex.getMessage() + " (the phone's Decryption_Key, APS seed 6)");
+            return false;
+        }
     }
 
     static boolean templateExists(String name, PathsConfig paths) {

@@ -25,13 +25,23 @@ public record SuiteConfig(
         Map<String, String> vars,
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,
-        Map<Mac, Device> devices) {
+        Map<Mac, Device> devices,
+        HttpdSettings http) {
 
     public SuiteConfig {
         vars = Map.copyOf(vars);
         models = Map.copyOf(models);
         classes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(classes));
         devices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(devices));
+    }
+
+    /** A config without httpd's TLS and access settings (they default to off). */
+    public SuiteConfig(Path source, Identity identity, PathsConfig paths, DaemonConfig httpd, DaemonConfig tftpd,
+                       DaemonConfig dhcpd, DaemonConfig sipd, DhcpdSettings dhcp, TftpdSettings tftp, SipdSettings sip,
+                       Map<String, String> vars, Map<Model, ModelConfig> models, Map<String, DeviceClass> classes,
+                       Map<Mac, Device> devices) {
+        this(source, identity, paths, httpd, tftpd, dhcpd, sipd, dhcp, tftp, sip, vars, models, classes, devices,
+                HttpdSettings.defaults());
     }
 
     public Optional<Device> device(Mac mac) {

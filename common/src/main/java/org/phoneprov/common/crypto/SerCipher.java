@@ -35,9 +35,18 @@ public final class SerCipher {
 
     /** A cipher for a key as the admin writes it: exactly 16 printable ASCII characters. */
     public static SerCipher forKey(String text) {
-        if (text == null || text.length() != BLOCK || !text.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new IllegalArgumentException("a .ser key is exactly 16 printable ASCII characters (no spaces), found "
-                    + (text == null ? "none" : text.length() + " characters"));
+        String rule = "a .ser key is exactly 16 printable ASCII characters (no spaces), found ";
+        if (text == null || text.length() != BLOCK) {
+            String found = text == null ? "none" : text.length() + (text.length() == 1 ? " character" : " characters");
+            throw new IllegalArgumentException(rule + found);
+        }
+        for (int i = 0; i < BLOCK; i++) {
+            char c = text.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                // Where, not what: the message must not leak any part of the key.
+                throw new IllegalArgumentException(rule + (c == ' ' ? "a space" : "a character that is not printable "
+                        + "ASCII") + " at position " + (i + 1));
+            }
         }
         return new SerCipher(text.getBytes(StandardCharsets.US_ASCII));
     }

@@ -34,7 +34,8 @@ public final class InfBuilder {
         config.add("common_config=" + location(t, urls, commonName));
         config.add("telcfg=" + location(t, urls, telcfgName));
         if (t == Transport.HTTP) {
-            // Seed 2.5.1 step 16: the phone appends ST20xxS_<MAC>.txt to this folder URL.
+            // Seed 2.5.1 step 16: the phone appends ST20xxS_<MAC>.txt to this folder URL (.ser when
+            // common_config is a .ser, seed 6).
             config.add("config=" + urls.httpBase());
         }
         StringBuilder b = new StringBuilder(512);

@@ -16,6 +16,8 @@ import org.phoneprov.common.mac.Mac;
  * <p>Names a phone may ask for (seed 2.2): {@code ST2030S_<mac>.inf} (its own INF),
  * the configured INF name ({@code AutoprovisionConfigname} and DHCP option 67),
  * the common config and telcfg names the INF lists, and {@code ST2030S_<MAC>.txt}.
+ * For a model with encryption the common and MAC configs exist only as {@code .ser}
+ * (seed 6): their plain text is never served, only kept for {@link #plainText}.
  * All live in the server root (seed 2.4.4: "ST20XX will look for the Mac-specific
  * config file in the TFTP root directory"); names are matched case-insensitively.
  */
@@ -26,19 +28,22 @@ public final class ProvisioningSnapshot implements FileResolver {
     private final Map<Model, ModelFiles> models;
     private final Map<String, ServedFile.Generated> macConfigs;
     private final StaticFiles statics;
+    private final Map<String, byte[]> plainTexts;
     /** Every generated name, shared and per device, per transport: one hash lookup per request. */
     private final Map<Transport, Map<String, ServedFile.Generated>> byName = new java.util.EnumMap<>(Transport.class);
     private final Map<java.net.InetAddress, Mac> byAddress = new java.util.HashMap<>();
 
     ProvisioningSnapshot(SuiteConfig config, SuiteUrls urls, Map<Transport, Map<String, ServedFile.Generated>> shared,
                          Map<Model, ModelFiles> models,
-                         Map<String, ServedFile.Generated> macConfigs, StaticFiles statics) {
+                         Map<String, ServedFile.Generated> macConfigs, StaticFiles statics,
+                         Map<String, byte[]> plainTexts) {
         this.config = config;
         this.urls = urls;
         this.shared = shared;
         this.models = models;
         this.macConfigs = macConfigs;
         this.statics = statics;
+        this.plainTexts = Map.copyOf(plainTexts);
         config.devices().values().forEach(d -> d.address().ifPresent(a -> byAddress.put(a, d.mac())));
         for (Transport t : Transport.values()) {
             Map<String, ServedFile.Generated> all = new java.util.HashMap<>((shared.get(t).size() + macConfigs.size()) * 2);
@@ -99,18 +104,33 @@ public final class ProvisioningSnapshot implements FileResolver {
         });
     }
 
-    /** Every generated file of one device, in download order (seed 2.4.1): INF, telcfg, common, MAC config. */
+    /**
+     * Every generated file of one device, in download order (seed 2.4.1): INF, telcfg, common,
+     * MAC config (none while its model rotates its {@code .ser} key).
+     */
     public List<ServedFile.Generated> filesOf(Mac mac, Transport t) {
         return config.device(mac).map(d -> {
             ModelFiles m = models.get(d.model());
             ServedFile.Generated inf = macInf(d.model().filePrefix() + d.mac().hex() + ".inf", t).orElseThrow();
-            return List.of(inf, m.telcfg(), m.commonConfig(t), macConfig(mac).orElseThrow());
+            List<ServedFile.Generated> files = new java.util.ArrayList<>(List.of(inf, m.telcfg(), m.commonConfig(t)));
+            macConfig(mac).ifPresent(files::add);
+            return List.copyOf(files);
         }).orElse(List.of());
     }
 
     public Optional<ServedFile.Generated> macConfig(Mac mac) {
-        return config.device(mac).map(d -> macConfigs.get((d.model().filePrefix() + mac.hex() + ".txt")
+        return config.device(mac).map(d -> macConfigs.get(SnapshotBuilder.macConfigName(d, config.model(d.model()))
                 .toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * What the phone reads after decrypting a file of this snapshot that is served
+     * encrypted (a {@code .ser} common or MAC config); empty for a file served as it is.
+     * For {@code render} and tests: the plain text itself has no name that is served.
+     */
+    public Optional<byte[]> plainText(ServedFile.Generated g) {
+        byte[] p = plainTexts.get(g.name().toLowerCase(Locale.ROOT));
+        return p == null ? Optional.empty() : Optional.of(p.clone());
     }
 
     public ModelFiles model(Model m) {

@@ -15,6 +15,7 @@ import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.Problems;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.config.yaml.Location;
+import org.phoneprov.common.crypto.SerCipher;
 import org.phoneprov.common.mac.Mac;
 
 /**
@@ -56,17 +57,20 @@ public final class SnapshotBuilder {
             }
             ctx.remove(TemplateContext.TRANSPORT);
             Optional<String> telcfg = render(renderer, mc.templates().telcfg(), ctx, problems, config);
-            if (common.values().stream().anyMatch(Optional::isEmpty) || telcfg.isEmpty()) {
+            if (common.values().stream().anyMatch(Optional::isEmpty) || telcfg.isEmpty()
+                    || !announcesNextKey(mc, common.values(), renderer, problems)) {
                 continue;
             }
+            // Seed 6 encrypts the Comconfig and the MacConfig; the telcfg stays plain.
+            Optional<SerCipher> cipher = mc.encryption().map(e -> SerCipher.forKey(e.key()));
             Map<Transport, ServedFile.Generated> commonFiles = new EnumMap<>(Transport.class);
             for (Transport t : Transport.values()) {
                 String text = common.get(t).get();
-                commonFiles.put(t, stamp.generated(contentNamed(mc.commonConfig(), text), text, Optional.empty(),
-                        FileKind.COMMON_CONFIG));
+                commonFiles.put(t, stamp.generated(contentNamed(mc.commonConfig(), text, mc.configExtension()), text,
+                        Optional.empty(), FileKind.COMMON_CONFIG, cipher));
             }
-            ServedFile.Generated telcfgFile = stamp.generated(contentNamed(mc.telcfg(), telcfg.get()),
-                    telcfg.get(), Optional.empty(), FileKind.TELCFG);
+            ServedFile.Generated telcfgFile = stamp.generated(contentNamed(mc.telcfg(), telcfg.get(), ".txt"),
+                    telcfg.get(), Optional.empty(), FileKind.TELCFG, Optional.empty());
             ServedFile.Generated tftpInf = stamp.generated(mc.infName(), InfBuilder.build(mc, Transport.TFTP, urls,
                     commonFiles.get(Transport.TFTP).name(), telcfgFile.name()), Optional.empty(), FileKind.INF);
             ServedFile.Generated httpInf = stamp.generated(mc.infName(), InfBuilder.build(mc, Transport.HTTP, urls,
@@ -96,6 +100,13 @@ public final class SnapshotBuilder {
         Map<String, ServedFile.Generated> macConfigs = new HashMap<>(config.devices().size() * 2);
         for (Device d : config.devices().values()) {
             ModelConfig mc = config.model(d.model());
+            if (d.encryptionKey().isPresent() && mc.encryption().isEmpty()) {
+                problems.add(d.at(), "encryption_key", "device " + d.mac() + " has its own .ser key but models."
+                        + d.model() + " has no encryption: its phone asks for " + macConfigName(d, mc) + " (a .ser "
+                        + "only when its INF names an encrypted common config, APS seed 6); add models." + d.model()
+                        + ".encryption or remove encryption_key");
+                continue;
+            }
             Map<String, Object> ctx = TemplateContext.forDevice(config, urls, mc, d);
             Optional<String> text = render(renderer, mc.templates().mac(), ctx, problems, config);
             if (text.isEmpty()) {
@@ -107,9 +118,18 @@ public final class SnapshotBuilder {
                                 + "when config_sn changes (APS seed 2.4.1 step 17)");
                 continue;
             }
-            String name = d.model().filePrefix() + d.mac().hex() + ".txt";
-            macConfigs.put(name.toLowerCase(Locale.ROOT),
-                    stamp.generated(name, ConfigSn.fill(text.get()), Optional.of(d.mac()), FileKind.MAC_CONFIG));
+            if (rotating(mc) && d.encryptionKey().isEmpty()) {
+                // A phone fetches its MAC config on every run (seed 2.4.1 step 16) and opens it with the
+                // key it holds. While the model rotates, phones that applied the common config with the
+                // next key and phones that have not yet hold different keys, so one file cannot serve
+                // both: none is served, which the seed allows ("if it has been provided on the server").
+                continue;
+            }
+            // config_sn is derived from the plain text; the device's own key, else its model's, encrypts it.
+            Optional<SerCipher> cipher = mc.encryption().map(e -> SerCipher.forKey(d.encryptionKey().orElse(e.key())));
+            String name = macConfigName(d, mc);
+            macConfigs.put(name.toLowerCase(Locale.ROOT), stamp.generated(name, ConfigSn.fill(text.get()),
+                    Optional.of(d.mac()), FileKind.MAC_CONFIG, cipher));
         }
 
         StaticFiles statics;
@@ -122,13 +142,44 @@ public final class SnapshotBuilder {
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        return new Result(Optional.of(new ProvisioningSnapshot(config, urls, shared, models, macConfigs, statics)),
-                List.of());
+        return new Result(Optional.of(new ProvisioningSnapshot(config, urls, shared, models, macConfigs, statics,
+                stamp.plainTexts())), List.of());
     }
 
-    /** {@code ComConf2030S_1a2b3c4d.txt}: a new name whenever the content changes (seed 2.1, prerequisite 3). */
-    static String contentNamed(String base, String content) {
-        return base + "_" + ConfigSn.shortHash(content.getBytes(StandardCharsets.UTF_8), 8) + ".txt";
+    /**
+     * {@code ComConf2030S_1a2b3c4d.txt}, or {@code .ser} when encrypted: a new name whenever the
+     * content changes (seed 2.1, prerequisite 3). The hash is over the plain text, so a key
+     * change alone keeps the name: the phone already holds that content.
+     */
+    static String contentNamed(String base, String plainText, String extension) {
+        return base + "_" + ConfigSn.shortHash(plainText.getBytes(StandardCharsets.UTF_8), 8) + extension;
+    }
+
+    /** {@code ST2030S_<MAC>.txt}, or {@code .ser} for an encrypted model (seed 6's log: "MacConfig: ST2030S_00147F00DFE4.ser"). */
+    static String macConfigName(Device d, ModelConfig mc) {
+        return d.model().filePrefix() + d.mac().hex() + mc.configExtension();
+    }
+
+    private static boolean rotating(ModelConfig mc) {
+        return mc.encryption().flatMap(org.phoneprov.common.config.ModelEncryption::nextKey).isPresent();
+    }
+
+    /**
+     * While a model rotates its key, the common config must give phones the next one, or
+     * they could not read the files once it becomes the key (seed 6, "B. Via APS"). The
+     * built-in templates write it; an admin's template may not.
+     */
+    private static boolean announcesNextKey(ModelConfig mc, java.util.Collection<Optional<String>> rendered,
+                                            TemplateRenderer renderer, Problems problems) {
+        Optional<String> next = mc.encryption().flatMap(org.phoneprov.common.config.ModelEncryption::nextKey);
+        if (next.isEmpty() || rendered.stream().allMatch(t -> t.get().contains("Decryption_Key=" + next.get()))) {
+            return true;
+        }
+        problems.add(new Location(Path.of(renderer.origin(mc.templates().common())), 1, 1),
+                "models." + mc.model() + ".encryption.next_key", "is set, but the common config template never "
+                        + "writes Decryption_Key={{ encryption.decryption_key }} in [autoprovision]: phones would "
+                        + "never learn the next key (APS seed 6)");
+        return false;
     }
 
     private static Optional<String> render(TemplateRenderer r, String template, Map<String, Object> ctx,
@@ -142,9 +193,13 @@ public final class SnapshotBuilder {
         }
     }
 
-    /** Makes Generated files, reusing the previous Last-Modified when the bytes are the same. */
+    /**
+     * Makes Generated files, encrypted when a cipher is given, reusing the previous
+     * Last-Modified when the served bytes are the same (the cipher's fixed IV makes them so).
+     */
     private static final class Stamp {
         private final Map<String, ServedFile.Generated> before = new HashMap<>();
+        private final Map<String, byte[]> plainTexts = new HashMap<>();
         private final long now;
 
         Stamp(Optional<ProvisioningSnapshot> previous, long now) {
@@ -158,11 +213,23 @@ public final class SnapshotBuilder {
         }
 
         ServedFile.Generated generated(String name, String content, Optional<Mac> device, FileKind kind) {
-            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            return generated(name, content, device, kind, Optional.empty());
+        }
+
+        ServedFile.Generated generated(String name, String content, Optional<Mac> device, FileKind kind,
+                                       Optional<SerCipher> cipher) {
+            byte[] plain = content.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = cipher.map(c -> c.encrypt(plain)).orElse(plain);
+            cipher.ifPresent(c -> plainTexts.put(name.toLowerCase(Locale.ROOT), plain));
             String etag = "\"" + ConfigSn.shortHash(bytes, 20) + "\"";
             ServedFile.Generated old = before.get(etag);
             long modified = old != null ? old.lastModified() : now - now % 1000;
             return new ServedFile.Generated(name, bytes, etag, modified, ContentTypes.of(name), device, kind);
+        }
+
+        /** The plain text of every encrypted file, by lower-case name. */
+        Map<String, byte[]> plainTexts() {
+            return plainTexts;
         }
     }
 

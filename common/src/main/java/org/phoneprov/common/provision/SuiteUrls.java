@@ -13,9 +13,13 @@ import org.phoneprov.common.net.Addresses;
 public record SuiteUrls(String httpBase, String httpServer, String tftpServer, String checkSyncSource) {
     public static SuiteUrls of(SuiteConfig c) {
         String host = c.identity().urlHost();
-        int port = c.httpd().port();
-        String hostPort = port == 80 ? host : host + ":" + port;
-        return new SuiteUrls("http://" + hostPort + "/", hostPort,
+        // With TLS configured, phones are sent to HTTPS: that is why an admin sets it up
+        // (a phone needs the CA in its https_ca catalog entry to verify the server).
+        boolean https = c.http().tls().isPresent();
+        int port = https ? c.http().tls().get().port() : c.httpd().port();
+        String hostPort = port == (https ? 443 : 80) ? host : host + ":" + port;
+        // AutoprovisionHTTPServer is an address in the seed (2.3); over HTTPS it must say so: a URL.
+        return new SuiteUrls((https ? "https://" : "http://") + hostPort + "/", https ? "https://" + hostPort : hostPort,
                 Addresses.forUrl(c.identity().address()),
                 c.identity().checkSyncSource().getHostAddress());
     }

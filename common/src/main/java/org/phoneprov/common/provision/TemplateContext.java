@@ -51,7 +51,28 @@ public final class TemplateContext {
         vars.putAll(m.vars());
         ctx.put("vars", vars);
         ctx.put("config_sn", ConfigSn.PLACEHOLDER);
+        ctx.put("encryption", encryption(m, Optional.empty()));
         return ctx;
+    }
+
+    /**
+     * What a config may tell the phone about its {@code .ser} key ({@code Decryption_Key} in
+     * {@code [autoprovision]}, APS seed 6): {@code enabled}; {@code next_key}, the key being
+     * rotated to, else empty; {@code decryption_key}, the key the phone is to hold once it
+     * applied the file: the next key while rotating, else the key the file is encrypted
+     * with (a device's own key for its MAC config), empty without encryption. The built-in
+     * common templates write {@code decryption_key}; the MAC templates write no key (see
+     * {@link SnapshotBuilder} on rotation).
+     */
+    static Map<String, Object> encryption(ModelConfig m, Optional<Device> d) {
+        Optional<String> own = d.flatMap(Device::encryptionKey);
+        Optional<String> next = own.isPresent() ? Optional.empty()
+                : m.encryption().flatMap(org.phoneprov.common.config.ModelEncryption::nextKey);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("enabled", m.encryption().isPresent());
+        e.put("next_key", next.orElse(""));
+        e.put("decryption_key", m.encryption().map(x -> next.or(() -> own).orElse(x.key())).orElse(""));
+        return e;
     }
 
     /** For a MAC-specific config. */
@@ -83,6 +104,7 @@ public final class TemplateContext {
             lines.add(line);
         }
         ctx.put("lines", lines);
+        ctx.put("encryption", encryption(m, Optional.of(d)));
         return ctx;
     }
 
