@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,12 +61,7 @@ class EncryptedLabIT {
         }
         // The whole suite: the simulated phones need dhcpd; curl only needs httpd.
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config", config.toString());
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!server.log().contains("suite.started")) {
-            assertTrue(server.alive(), () -> "phoneprov exited: " + log());
-            assertTrue(System.currentTimeMillis() < deadline, () -> "the suite did not start: " + log());
-            Thread.sleep(100);
-        }
+        server.awaitLog("suite.started", 60);
     }
 
     @AfterAll
@@ -78,11 +72,7 @@ class EncryptedLabIT {
         if (net != null) {
             net.close();
         }
-        if (work != null) {
-            try (Stream<Path> w = Files.walk(work)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LabNet.deleteTree(work);
     }
 
     /** The lab config with {@code models.ST2030S.encryption} set to {@code encryption}. */
@@ -93,11 +83,7 @@ class EncryptedLabIT {
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     /** GET into a file (the .ser bytes are binary); the HTTP status. */

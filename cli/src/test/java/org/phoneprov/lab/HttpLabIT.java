@@ -104,11 +104,7 @@ class HttpLabIT {
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     @Test

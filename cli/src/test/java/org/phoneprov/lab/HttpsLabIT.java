@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -135,11 +134,7 @@ class HttpsLabIT {
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     static void awaitLog(String text) throws InterruptedException {

@@ -130,4 +130,14 @@ public final class LabNet implements AutoCloseable {
             Sh.run(List.of("ip", "netns", "del", namespaces.get(i)), 10);
         }
     }
+
+    /** Removes a test's work folder and everything in it. */
+    public static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> w = java.nio.file.Files.walk(dir)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,12 +68,7 @@ class PhoneLabIT {
             net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
         }
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config", config.toString());
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!server.log().contains("suite.started")) {
-            assertTrue(server.alive(), () -> "phoneprov exited: " + log());
-            assertTrue(System.currentTimeMillis() < deadline, () -> "the suite did not start: " + log());
-            Thread.sleep(100);
-        }
+        server.awaitLog("suite.started", 60);
     }
 
     @AfterAll
@@ -85,19 +79,11 @@ class PhoneLabIT {
         if (net != null) {
             net.close();
         }
-        if (work != null) {
-            try (Stream<Path> w = Files.walk(work)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LabNet.deleteTree(work);
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     static Sh.Result simulate(String... args) {

@@ -48,6 +48,29 @@ public final class PhoneprovProcess implements AutoCloseable {
         return new PhoneprovProcess(p, log);
     }
 
+    /** The log so far, or why it cannot be read: for assertion messages. */
+    public String logText() {
+        try {
+            return log();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Waits until the log says {@code marker}; fails with the log if the process exits or time runs out. */
+    public void awaitLog(String marker, int seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!logText().contains(marker)) {
+            if (!alive()) {
+                throw new AssertionError("phoneprov exited before '" + marker + "': " + logText());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no '" + marker + "' within " + seconds + " s: " + logText());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

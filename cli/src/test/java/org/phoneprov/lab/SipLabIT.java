@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,12 +53,7 @@ class SipLabIT {
                 "sipp", "-sn", "uas", "-i", LabNet.SERVER_IP, "-p", "5060", "-nostdin");
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--only", "sipd");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!server.log().contains("sipd.listening")) {
-            assertTrue(server.alive(), () -> "phoneprov exited: " + log());
-            assertTrue(System.currentTimeMillis() < deadline, () -> "sipd did not start: " + log());
-            Thread.sleep(100);
-        }
+        server.awaitLog("sipd.listening", 60);
         assertTrue(pbx.alive(), "the PBX on 10.77.0.1:5060 still runs");
     }
 
@@ -73,19 +67,11 @@ class SipLabIT {
         if (net != null) {
             net.close();
         }
-        if (work != null) {
-            try (Stream<Path> w = Files.walk(work)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LabNet.deleteTree(work);
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     /** Runs a sipp phone scenario once from {@code ns}, {@code ip}:{@code port}, towards 224.0.1.75:5060; returns its log. */

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,12 +53,7 @@ class TftpLabIT {
         net = LabNet.create();
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--only", "tftpd");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!server.log().contains("tftpd.listening")) {
-            assertTrue(server.alive(), () -> "phoneprov exited: " + log());
-            assertTrue(System.currentTimeMillis() < deadline, () -> "tftpd did not start: " + log());
-            Thread.sleep(100);
-        }
+        server.awaitLog("tftpd.listening", 60);
     }
 
     @AfterAll
@@ -70,19 +64,11 @@ class TftpLabIT {
         if (net != null) {
             net.close();
         }
-        if (work != null) {
-            try (Stream<Path> w = Files.walk(work)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LabNet.deleteTree(work);
     }
 
     static String log() {
-        try {
-            return server.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return server.logText();
     }
 
     static String sha256(Path p) throws Exception {
