@@ -48,6 +48,10 @@ public final class SipParser {
             return new SipParse.Dropped(SipDrop.NOT_SIP, "first line not a SIP request or status line");
         }
         byte[] message = start == 0 ? datagram : Arrays.copyOfRange(datagram, start, datagram.length);
+        Optional<String> unsafe = JainSipGuard.refuse(message);
+        if (unsafe.isPresent()) {
+            return new SipParse.Dropped(SipDrop.MALFORMED, unsafe.get());
+        }
         SIPMessage m;
         try {
             m = new StringMsgParser().parseSIPMessage(message, true, false, null);
@@ -64,6 +68,10 @@ public final class SipParser {
         Optional<String> missing = missingHeader(m);
         if (missing.isPresent()) {
             return new SipParse.Dropped(SipDrop.MISSING_HEADER, missing.get());
+        }
+        Optional<String> badPort = badRport(m);
+        if (badPort.isPresent()) {
+            return new SipParse.Dropped(SipDrop.MALFORMED, badPort.get());
         }
         if (m instanceof SIPRequest r) {
             try {
@@ -125,5 +133,26 @@ public final class SipParser {
             event.setValue(raw.get());
             r.setHeader(event);
         }
+    }
+
+    /**
+     * RFC 3581: {@code rport} is empty in a request or a port number. jain-sip keeps any
+     * text and throws NumberFormatException later, when a response copies the Via (found
+     * by fuzzing), so a Via whose rport is not a port is refused here.
+     */
+    private static Optional<String> badRport(SIPMessage m) {
+        javax.sip.header.ViaHeader bad = null;
+        for (java.util.ListIterator<?> it = m.getHeaders(javax.sip.header.ViaHeader.NAME); it.hasNext(); ) {
+            Object h = it.next();
+            if (h instanceof javax.sip.header.ViaHeader v) {
+                String rport = v.getParameter("rport");
+                if (rport != null && !rport.isEmpty() && !rport.matches("[0-9]{1,5}")) {
+                    bad = v;
+                    break;
+                }
+            }
+        }
+        return bad == null ? Optional.empty()
+                : Optional.of("Via rport=" + Printable.of(bad.getParameter("rport"), 20) + " is not a port");
     }
 }

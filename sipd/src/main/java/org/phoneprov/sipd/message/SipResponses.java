@@ -20,7 +20,15 @@ public final class SipResponses {
      */
     public static SIPResponse to(SIPRequest request, int status, InetSocketAddress source, String toTag)
             throws ParseException {
-        SIPResponse r = request.createResponse(status);
+        SIPResponse r;
+        try {
+            r = request.createResponse(status);
+        } catch (RuntimeException e) {
+            // jain-sip copies headers it parsed leniently and may throw on their values only now.
+            ParseException p = new ParseException("cannot answer: " + e.getMessage(), 0);
+            p.initCause(e);
+            throw p;
+        }
         if (r.getTo().getTag() == null && status > 100) {
             r.getTo().setTag(toTag);
         }

@@ -39,6 +39,10 @@ public record NotifyResponse(int status, String reason, String branch, String ca
         if (blank(datagram)) {
             return Optional.empty();
         }
+        java.util.Optional<String> unsafe = org.phoneprov.sipd.message.JainSipGuard.refuse(datagram);
+        if (unsafe.isPresent()) {
+            throw new ParseException("unparseable SIP: " + unsafe.get(), 0);
+        }
         SIPMessage m;
         try {
             m = new StringMsgParser().parseSIPMessage(datagram, true, false, null);
