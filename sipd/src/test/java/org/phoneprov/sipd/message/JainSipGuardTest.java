@@ -19,7 +19,11 @@ class JainSipGuardTest {
         assertTrue(JainSipGuard.refuse(b("Via: SIP/2.0/UDP h (a\\  \t\r\n")).isPresent(), "blanks after it do not help");
         assertTrue(JainSipGuard.refuse(b("X: a\\\\\\")).isPresent(), "an odd run at the very end");
         assertTrue(JainSipGuard.refuse(b("X: a\\\\\r\n")).isEmpty(), "an escaped backslash is whole");
-        assertTrue(JainSipGuard.refuse(b("Via: SIP/2.0/UDP h (a \\) b)\r\n")).isEmpty());
+        // A second one: the escape swallows the CR, then any byte, then the line ends.
+        assertTrue(JainSipGuard.refuse(b("SIP/2.0 200 OK\r\nVia: SIP/2.0DP/U 10.0.0.1 (\\\r\u00ff\r\n")).isPresent());
+        assertTrue(JainSipGuard.refuse(b("v : SIP/2.0/UDP h;x=\\a\r\n")).isPresent(), "compact form too");
+        assertTrue(JainSipGuard.refuse(b("Via: SIP/2.0/UDP h\r\n  ;x=\\a\r\n")).isPresent(), "folded line too");
+        assertTrue(JainSipGuard.refuse(b("Subject: a\\b c\r\n")).isEmpty(), "other headers may hold escapes");
         SipParse p = SipParser.parse(b(killer));
         assertTrue(p instanceof SipParse.Dropped d && d.reason() == SipDrop.MALFORMED, p.toString());
     }
