@@ -88,6 +88,11 @@ public final class PnpReplies {
                     n.getCallId().getCallId(), n.getCSeq().getSeqNumber());
         } catch (InvalidArgumentException e) {
             throw new ParseException(String.valueOf(e.getMessage()), 0);
+        } catch (RuntimeException e) {
+            // jain-sip checks some values only when it encodes them; what a phone sent is never our crash.
+            ParseException p = new ParseException("cannot answer: " + e, 0);
+            p.initCause(e);
+            throw p;
         }
     }
 
@@ -129,7 +134,10 @@ public final class PnpReplies {
     /** RFC 6665 4.1.2.4 / RFC 3261 12.1.1: the remote target is the SUBSCRIBE's Contact. */
     private URI requestUri(SIPRequest subscribe, InetSocketAddress source) throws ParseException {
         ContactHeader c = subscribe.getContactHeader();
-        if (c != null && c.getAddress() != null && c.getAddress().getURI() instanceof SipURI s) {
+        // "Contact: *" or a Contact without a host (found by fuzzing) is no target: use the source.
+        if (c != null && c.getAddress() != null && !c.getAddress().isWildcard()
+                && c.getAddress().getURI() instanceof SipURI s
+                && s.getHost() != null && !s.getHost().isEmpty()) {
             return (URI) s.clone();
         }
         SipURI u = addresses.createSipURI(null, host(source.getAddress()));
