@@ -1,6 +1,5 @@
 package org.phoneprov.common.net;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -45,16 +44,28 @@ public record Cidr(InetAddress network, int prefix) {
         }
     }
 
+    /**
+     * Whether {@code a} is inside the block. Called per packet (sipd's allowed subnets), so it
+     * compares the prefix bytes in place rather than building numbers.
+     */
     public boolean contains(InetAddress a) {
         byte[] n = network.getAddress();
         byte[] x = a.getAddress();
         if (n.length != x.length) {
             return false;
         }
-        int bits = n.length * 8;
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
-        return new BigInteger(1, n).and(mask).equals(new BigInteger(1, x).and(mask));
+        int full = prefix / 8;
+        for (int i = 0; i < full; i++) {
+            if (n[i] != x[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (n[full] & mask) == (x[full] & mask);
     }
 
     @Override
