@@ -74,7 +74,7 @@ public final class TftpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(decoder, encoder, new RequestHandler(s, resolver, events, cache, limits,
-                                transferLimits, (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd), log));
+                                transferLimits, (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd, log), log));
                     }
                 });
         try {
@@ -99,9 +99,10 @@ public final class TftpServer implements AutoCloseable {
 
     /** A transfer's own channel: a new port on the listener's address, connected to the client. */
     private void openTransfer(InetSocketAddress local, org.phoneprov.tftpd.transfer.ReadTransfer t,
-                              InetSocketAddress client, java.util.function.Consumer<org.phoneprov.tftpd.transfer.ReadTransfer> onEnd) {
+                              InetSocketAddress client, java.util.function.Consumer<org.phoneprov.tftpd.transfer.ReadTransfer> onEnd,
+                              RateLimitedLog log) {
         new Bootstrap().group(group).channel(channelType)
-                .handler(new TransferHandler(t, client, onEnd))
+                .handler(new TransferHandler(t, client, onEnd, log))
                 .connect(client, new InetSocketAddress(local.getAddress(), 0))
                 .addListener(f -> {
                     if (!f.isSuccess()) {
