@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.phoneprov.phonesim.dhcp.DhcpTransport;
 import org.phoneprov.phonesim.fetch.FetchResult;
@@ -22,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * broadcast from port 68, and each phone's TFTP, HTTP and SIP sockets bound to the
  * address it leased, so the server sees one address per phone — the namespace must
  * treat the lease ranges as its own ({@code ip route add local 10.77.1.0/24 dev lo}).
- * Without root: DHCP through a relay on an unprivileged port (RFC 8357), phones on
- * loopback addresses, and tftpd on a port other than 69.
+ * Without root: DHCP through a relay on an unprivileged port (RFC 8357), tftpd on a port
+ * other than 69, and each phone on a loopback address of its own — its lease when the
+ * relayed pool lies in 127.0.0.0/8, else a 127.x stand-in ({@link SourceAddresses}). A
+ * stand-in only reaches servers on this host, so it is used only when dhcpd is here.
  */
 public final class PhoneNetwork implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneNetwork.class);
@@ -31,11 +36,18 @@ public final class PhoneNetwork implements AutoCloseable {
     private final DhcpTransport dhcp;
     private final int tftpPort;
     private final FetchTimeouts timeouts;
-    private final AtomicBoolean warnedUnbound = new AtomicBoolean();
+    private final SourceAddresses sources;
+    /** Why phones that share the host's address do, for the one warning that says so. */
+    private final String sharedWhy;
+    private final AtomicBoolean warnedShared = new AtomicBoolean();
+    private final AtomicBoolean warnedStandIn = new AtomicBoolean();
 
     private final java.util.concurrent.atomic.AtomicLong dhcpSent = new java.util.concurrent.atomic.AtomicLong();
 
-    private PhoneNetwork(DhcpTransport dhcp, int tftpPort, FetchTimeouts timeouts) {
+    private PhoneNetwork(DhcpTransport dhcp, int tftpPort, FetchTimeouts timeouts, SourceAddresses sources,
+                         String sharedWhy) {
+        this.sources = sources;
+        this.sharedWhy = sharedWhy;
         this.dhcp = new DhcpTransport() {
             @Override
             public java.util.Optional<byte[]> exchange(byte[] request, int xid, java.time.Duration timeout) {
@@ -54,7 +66,10 @@ public final class PhoneNetwork implements AutoCloseable {
 
     /** Broadcast DHCP on the namespace's LAN; servers on their usual ports. */
     public static PhoneNetwork lan(FetchTimeouts timeouts) {
-        return new PhoneNetwork(new BroadcastDhcpTransport(), TFTP_PORT, timeouts);
+        return new PhoneNetwork(new BroadcastDhcpTransport(), TFTP_PORT, timeouts,
+                new SourceAddresses(false, PhoneNetwork::bindable, Set.of()), "not an address of this host:"
+                + " phones fetch from the host's own address; add the lease ranges as local routes to give each"
+                + " phone its own");
     }
 
     /**
@@ -63,7 +78,27 @@ public final class PhoneNetwork implements AutoCloseable {
      */
     public static PhoneNetwork relayed(InetSocketAddress relay, InetSocketAddress dhcpServer, int tftpPort,
                                        FetchTimeouts timeouts) {
-        return new PhoneNetwork(new RelayDhcpTransport(relay, dhcpServer), tftpPort, timeouts);
+        // No phone stands in at the relay's or the server's address, nor at 127.0.0.1, where
+        // the admin's own tools (phoneprov notify, curl) usually come from.
+        Set<InetAddress> reserved = new HashSet<>();
+        reserved.add(InetAddress.getLoopbackAddress());
+        for (InetSocketAddress a : List.of(relay, dhcpServer)) {
+            if (a.getAddress() != null) {
+                reserved.add(a.getAddress());
+            }
+        }
+        // A 127.x source reaches this host only: with the suite elsewhere, a stand-in could not
+        // even connect (Linux refuses loopback sources on other interfaces).
+        boolean suiteHere = dhcpServer.getAddress() != null && bindable(dhcpServer.getAddress());
+        String shared = (suiteHere ? "neither the lease nor a 127.x stand-in is an address of this host"
+                : "not an address of this host, and dhcpd at " + dhcpServer.getHostString() + ":" + dhcpServer.getPort()
+                + " is on another host, which a 127.x"
+                + " stand-in cannot reach") + ": every phone sends from this host's own address, so tftpd's"
+                + " max_per_client (8 transfers at once per address by default) refuses the rest as \"server busy\"; "
+                + (suiteHere ? "route the lease ranges local" : "run simulate on the suite's host") + " to give each"
+                + " phone its own";
+        return new PhoneNetwork(new RelayDhcpTransport(relay, dhcpServer), tftpPort, timeouts,
+                new SourceAddresses(suiteHere, PhoneNetwork::bindable, reserved), shared);
     }
 
     public DhcpTransport dhcp() {
@@ -75,16 +110,31 @@ public final class PhoneNetwork implements AutoCloseable {
         return dhcpSent.get();
     }
 
-    /** A phone's fetcher, from its own address when this host can send from it. */
+    /** A phone's fetcher, from its own address (its lease, or a stand-in: {@link SourceAddresses}). */
     public Fetcher fetcherFor(InetAddress leased, String model) {
-        InetAddress local = bindable(leased) ? leased : null;
-        if (local == null && warnedUnbound.compareAndSet(false, true)) {
-            LOG.warn("phonesim.shared_address leased={} (not an address of this host: phones fetch from the host's"
-                    + " own address; add the lease ranges as local routes to give each phone its own)",
-                    leased.getHostAddress());
+        SourceAddresses.Choice c = sources.choose(leased);
+        if (c.kind() == SourceAddresses.Kind.STAND_IN && warnedStandIn.compareAndSet(false, true)) {
+            LOG.warn("phonesim.stand_in_address leased={} from={} (the lease is not an address of this host: each"
+                    + " phone sends from a 127.x address of its own instead, 127.b.c.d for lease a.b.c.d; the servers"
+                    + " see that address, so httpd's lease_binding refuses a phone's own files; a relayed subnet and"
+                    + " pool inside 127.0.0.0/8 make the lease itself the source)", leased.getHostAddress(),
+                    c.from().orElseThrow().getHostAddress());
         }
-        Fetcher f = new NetFetcher(local, timeouts, model);
+        if (c.kind() == SourceAddresses.Kind.SHARED && warnedShared.compareAndSet(false, true)) {
+            LOG.warn("phonesim.shared_address leased={} ({})", leased.getHostAddress(), sharedWhy);
+        }
+        Fetcher f = new NetFetcher(c.from().orElse(null), timeouts, model);
         return tftpPort == TFTP_PORT ? f : new TftpPortMapping(f, tftpPort);
+    }
+
+    /** Where a phone listens for check-sync: where it sends from, or its lease when it shares the host's address. */
+    public InetAddress listenAddress(InetAddress leased) {
+        return sources.choose(leased).from().orElse(leased);
+    }
+
+    /** Which kind of source address the phones got, for the report. */
+    SourceAddresses.Summary addressing() {
+        return sources.summary();
     }
 
     static boolean bindable(InetAddress a) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 import org.phoneprov.phonesim.phone.BootReport;
 import org.phoneprov.phonesim.phone.Phone;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
@@ -25,9 +26,13 @@ final class SimulatedPhone implements AutoCloseable {
     private final List<BootReport> checkSyncRuns = new CopyOnWriteArrayList<>();
     private volatile PhoneSipPort sip;
     private volatile BootReport boot;
+    private final UnaryOperator<InetAddress> listenAt;
 
-    SimulatedPhone(Phone phone, ExecutorService workers, Simulation.Listener listener) {
+    /** @param listenAt where the phone with a lease listens for check-sync: where it sends from */
+    SimulatedPhone(Phone phone, ExecutorService workers, Simulation.Listener listener,
+                   UnaryOperator<InetAddress> listenAt) {
         this.phone = phone;
+        this.listenAt = listenAt;
         this.workers = workers;
         this.listener = listener;
     }
@@ -40,7 +45,7 @@ final class SimulatedPhone implements AutoCloseable {
         return phone;
     }
 
-    /** Boots; on success opens the SIP port on the phone's address. Returns the boot's report. */
+    /** Boots; on success opens the SIP port on the address the phone sends from. Returns the boot's report. */
     BootReport boot(boolean listen) {
         boot = phone.boot();
         if (listen && boot.provisioned() && sip == null) {
@@ -54,8 +59,8 @@ final class SimulatedPhone implements AutoCloseable {
         if (at.isEmpty()) {
             return;
         }
-        sip = new PhoneSipPort(new InetSocketAddress(at.get(), phone.settings().sipPort()), phone::obeys,
-                this::checkSync);
+        InetSocketAddress bindAt = new InetSocketAddress(listenAt.apply(at.get()), phone.settings().sipPort());
+        sip = new PhoneSipPort(bindAt, phone::obeys, this::checkSync);
     }
 
     private void checkSync(CheckSync c) {

@@ -77,7 +77,7 @@ public final class Simulation {
                 String model = id.model().name();
                 Phone phone = new Phone(id, plan.settings(), plan.store(), new DhcpClient(network.dhcp()),
                         leased -> network.fetcherFor(leased, model));
-                SimulatedPhone sp = new SimulatedPhone(phone, checkSyncs, listener);
+                SimulatedPhone sp = new SimulatedPhone(phone, checkSyncs, listener, network::listenAddress);
                 phones.add(sp);
                 long delayNanos = plan.spread().isZero() ? 0 : (long) (random.nextDouble() * plan.spread().toNanos());
                 boots.execute(() -> {
@@ -106,7 +106,8 @@ public final class Simulation {
             }
             checkSyncs.shutdown();
             checkSyncs.awaitTermination(60, TimeUnit.SECONDS);
-            return SimulationReport.of(phones, Duration.ofNanos(end - start), network.dhcpMessages());
+            return SimulationReport.of(phones, Duration.ofNanos(end - start), network.dhcpMessages(),
+                    network.addressing());
         } finally {
             boots.shutdownNow();
             checkSyncs.shutdownNow();

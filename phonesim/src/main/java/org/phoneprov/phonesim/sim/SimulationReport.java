@@ -16,17 +16,20 @@ import org.phoneprov.phonesim.phone.PhoneIdentity;
  *
  * @param phones        one line per phone
  * @param allBootedIn   from the first power-up to the last phone done (provisioned or failed)
+ * @param addresses     which addresses the phones sent from, as the servers saw them
  */
 public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map<String, Integer> failures,
                                Map<String, Long> requests, Map<String, Long> bytes, int checkSyncsObeyed,
-                               int checkSyncsIgnored, int checkSyncRunsProvisioned, int checkSyncRunsFailed) {
+                               int checkSyncsIgnored, int checkSyncRunsProvisioned, int checkSyncRunsFailed,
+                               String addresses) {
 
     /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
     public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
                             int reboots, Duration time, Map<String, Integer> requests, String vlan) {
     }
 
-    static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn, long dhcpMessages) {
+    static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn, long dhcpMessages,
+                               SourceAddresses.Summary addressing) {
         List<PhoneLine> lines = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();
         Map<String, Long> requests = new TreeMap<>();
@@ -69,7 +72,34 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         if (dhcpMessages > 0) {
             requests.put("dhcp", dhcpMessages);
         }
-        return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed);
+        return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed,
+                addresses(addressing));
+    }
+
+    /** E.g. {@code 50 phones, each from its leased address}; the parts joined when phones differ. */
+    static String addresses(SourceAddresses.Summary a) {
+        List<String> parts = new ArrayList<>();
+        int leased = a.count(SourceAddresses.Kind.LEASED);
+        int standIn = a.count(SourceAddresses.Kind.STAND_IN);
+        int shared = a.count(SourceAddresses.Kind.SHARED);
+        if (leased > 0) {
+            parts.add(phones(leased) + ", each from its leased address");
+        }
+        if (standIn > 0) {
+            SourceAddresses.Choice e = a.example().get(SourceAddresses.Kind.STAND_IN);
+            parts.add(phones(standIn) + " from stand-in addresses of their own (leases not on this host: "
+                    + e.leased().getHostAddress() + " sends from " + e.from().orElseThrow().getHostAddress() + ")");
+        }
+        if (shared > 0) {
+            SourceAddresses.Choice e = a.example().get(SourceAddresses.Kind.SHARED);
+            parts.add(phones(shared) + " from this host's own address, shared (leases not on this host, e.g. "
+                    + e.leased().getHostAddress() + ")");
+        }
+        return parts.isEmpty() ? "none leased" : String.join("; ", parts);
+    }
+
+    private static String phones(int n) {
+        return n + (n == 1 ? " phone" : " phones");
     }
 
     /** {@code PROVISIONED}, or the failure as the phone shows it: {@code FAILED "Gen File Not Found"}. */
@@ -110,6 +140,7 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             out.println("failed:");
             failures.forEach((why, count) -> out.printf("  %5d  %s%n", count, why));
         }
+        out.println("addresses:    " + addresses);
         out.printf("time to provisioned: median %.2f s, p99 %.2f s, max %.2f s%n", seconds(timeToProvisioned(0.5)),
                 seconds(timeToProvisioned(0.99)), seconds(timeToProvisioned(1.0)));
         out.printf("all done after: %.2f s%n", seconds(allBootedIn));

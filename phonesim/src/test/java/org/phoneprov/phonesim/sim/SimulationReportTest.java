@@ -1,0 +1,29 @@
+package org.phoneprov.phonesim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetAddress;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimulationReportTest {
+    private static SourceAddresses sources(boolean standIns, java.util.function.Predicate<InetAddress> local,
+                                           String... leases) throws Exception {
+        SourceAddresses s = new SourceAddresses(standIns, local, Set.of(InetAddress.getByName("127.0.0.1")));
+        for (String l : leases) {
+            s.choose(InetAddress.getByName(l));
+        }
+        return s;
+    }
+
+    @Test
+    void theAddressLineSaysWhereThePhonesSentFrom() throws Exception {
+        java.util.function.Predicate<InetAddress> linux = a -> (a.getAddress()[0] & 0xFF) == 127;
+        assertEquals("2 phones, each from its leased address",
+                SimulationReport.addresses(sources(true, linux, "127.77.1.1", "127.77.1.2").summary()));
+        assertEquals("1 phone from stand-in addresses of their own (leases not on this host: 10.77.32.5 sends from"
+                + " 127.77.32.5)", SimulationReport.addresses(sources(true, linux, "10.77.32.5").summary()));
+        assertEquals("2 phones from this host's own address, shared (leases not on this host, e.g. 10.77.32.5)",
+                SimulationReport.addresses(sources(false, linux, "10.77.32.5", "10.77.32.6").summary()));
+    }
+}
