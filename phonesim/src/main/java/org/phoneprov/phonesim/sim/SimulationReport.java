@@ -16,12 +16,14 @@ import org.phoneprov.phonesim.phone.PhoneIdentity;
  *
  * @param phones        one line per phone
  * @param allBootedIn   from the first power-up to the last phone done (provisioned or failed)
+ * @param failures      phones per outcome, with the server's reason where the LCD text misleads ({@link FailureCause})
  * @param addresses     which addresses the phones sent from, as the servers saw them
+ * @param sharedHint    why many failed at once when they shared one address and hit a per-address limit; else empty
  */
 public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map<String, Integer> failures,
                                Map<String, Long> requests, Map<String, Long> bytes, int checkSyncsObeyed,
                                int checkSyncsIgnored, int checkSyncRunsProvisioned, int checkSyncRunsFailed,
-                               String addresses) {
+                               String addresses, String sharedHint) {
 
     /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
     public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
@@ -38,13 +40,16 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         int ignored = 0;
         int reOk = 0;
         int reFailed = 0;
+        boolean perAddressFailures = false;
         for (SimulatedPhone s : sims) {
             Optional<BootReport> b = s.bootReport();
             String outcome = b.map(SimulationReport::describe)
                     .orElse(s.crash().isEmpty() ? "NOT BOOTED" : "SIMULATOR ERROR " + s.crash());
             boolean ok = b.map(BootReport::provisioned).orElse(false);
             if (!ok) {
-                failures.merge(outcome, 1, Integer::sum);
+                Optional<FailureCause> cause = b.flatMap(r -> FailureCause.of(r.detail()));
+                perAddressFailures |= cause.map(FailureCause::perAddress).orElse(false);
+                failures.merge(outcome + cause.map(c -> ": " + c.text()).orElse(""), 1, Integer::sum);
             }
             List<BootReport> all = new ArrayList<>();
             b.ifPresent(all::add);
@@ -73,7 +78,18 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             requests.put("dhcp", dhcpMessages);
         }
         return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed,
-                addresses(addressing));
+                addresses(addressing), sharedHint(perAddressFailures, addressing.count(SourceAddresses.Kind.SHARED)));
+    }
+
+    /** Only when phones failed on a per-address limit and more than one of them shared the host's address. */
+    static String sharedHint(boolean perAddressFailures, int shared) {
+        if (!perAddressFailures || shared < 2) {
+            return "";
+        }
+        return shared + " phones sent from this host's own address, one address for all: tftpd and httpd keep"
+                + " their limits per client address (tftpd's max_per_client is 8 transfers at once by default);"
+                + " give each phone its own: run simulate on the suite's host, relay to a pool inside 127.0.0.0/8,"
+                + " or route the lease ranges local";
     }
 
     /** E.g. {@code 50 phones, each from its leased address}; the parts joined when phones differ. */
@@ -139,6 +155,9 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         if (!failures.isEmpty()) {
             out.println("failed:");
             failures.forEach((why, count) -> out.printf("  %5d  %s%n", count, why));
+            if (!sharedHint.isEmpty()) {
+                out.println("  why:   " + sharedHint);
+            }
         }
         out.println("addresses:    " + addresses);
         out.printf("time to provisioned: median %.2f s, p99 %.2f s, max %.2f s%n", seconds(timeToProvisioned(0.5)),

@@ -1,6 +1,7 @@
 package org.phoneprov.phonesim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.Set;
@@ -25,5 +26,14 @@ class SimulationReportTest {
                 + " 127.77.32.5)", SimulationReport.addresses(sources(true, linux, "10.77.32.5").summary()));
         assertEquals("2 phones from this host's own address, shared (leases not on this host, e.g. 10.77.32.5)",
                 SimulationReport.addresses(sources(false, linux, "10.77.32.5", "10.77.32.6").summary()));
+    }
+
+    @Test
+    void phonesThatSharedAnAddressAndHitAPerAddressLimitAreTold() {
+        String hint = SimulationReport.sharedHint(true, 50);
+        assertTrue(hint.startsWith("50 phones sent from this host's own address"), hint);
+        assertTrue(hint.contains("max_per_client is 8"), hint);
+        assertEquals("", SimulationReport.sharedHint(true, 1), "one phone cannot crowd itself out");
+        assertEquals("", SimulationReport.sharedHint(false, 50), "their failures had other causes");
     }
 }
