@@ -67,7 +67,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--relay", paramLabel = "ADDRESS", description = {
             "Reach dhcpd as a relay agent from ADDRESS (no root needed; RFC 8357 source port)",
-            "instead of broadcasting from port 68."})
+            "instead of broadcasting from port 68. Each phone then sends from its leased address",
+            "(a relayed pool inside 127.0.0.0/8), or, with the suite on this host, from a 127.x",
+            "stand-in of its own when the lease is not an address of this host."})
     String relay;
 
     @Option(names = "--tftp-port", defaultValue = "69", paramLabel = "PORT", description = "Where tftpd listens (default 69).")
@@ -152,6 +154,12 @@ final class SimulateCommand implements Callable<Integer> {
             return exit.get();
         } finally {
             reported.countDown();
+            try {
+                // The hook is for a SIGTERM during this run only: a JVM that runs more (a test) must not halt later.
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it prints nothing more and exits with the verdict.
+            }
         }
     }
 

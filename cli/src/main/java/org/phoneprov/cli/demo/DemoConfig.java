@@ -67,7 +67,8 @@ final class DemoConfig {
                   enabled: true
                   bind: 127.0.0.1
                   port: %d
-                  subnets:                      # reached through the demo's relay at 127.77.0.1
+                  subnets:                      # reached through the demo's relay at 127.77.0.1; a pool in
+                    # 127.0.0.0/8 is this host's own, so each phone sends from the address it leased
                     - {subnet: 127.77.0.0/16, pools: ["127.77.1.1-127.77.1.250"], router: 127.77.0.1}
                 sipd: {enabled: false, notify: {span: 2}}
                 """.formatted(p.http(), p.tftp(), p.dhcp());

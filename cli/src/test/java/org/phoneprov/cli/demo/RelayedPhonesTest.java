@@ -1,0 +1,114 @@
+package org.phoneprov.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.phoneprov.cli.Loaded;
+import org.phoneprov.cli.Main;
+import org.phoneprov.cli.run.SuiteRuntime;
+import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventLog;
+import org.phoneprov.common.mac.Mac;
+import picocli.CommandLine;
+
+/**
+ * End to end without root, as {@code demo --loopback} runs it: the suite on 127.0.0.1 with
+ * the demo's config, and {@code simulate --relay} with 50 phones at once. Each phone must
+ * send from its own leased 127.77.1.x address: with one source address for all, tftpd's
+ * default {@code max_per_client} (8 transfers at once) would refuse most of them, and
+ * httpd's lease binding (switched on here) would refuse every phone's own files.
+ */
+class RelayedPhonesTest {
+    private static final int PHONES = 50;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void fiftyRelayedPhonesProvisionEachFromItsOwnLeasedAddress() throws Exception {
+        DemoConfig.Ports ports = DemoConfig.freePorts();
+        Path config;
+        try (DemoNetwork loopback = DemoNetwork.create(true)) {
+            config = DemoConfig.write(dir, loopback, ports);
+        }
+        String yaml = Files.readString(config);
+        assertFalse(yaml.contains("max_per_client"), "tftpd keeps its default limit per address");
+        // A phone's own files go only to the address dhcpd leased it: the strictest check of "its own address".
+        Files.writeString(config, yaml.replaceFirst("httpd: \\{enabled: true,",
+                "httpd: {access: {lease_binding: true}, enabled: true,"));
+        Loaded.Ok ok = (Loaded.Ok) Loaded.load(config, Optional.empty());
+
+        Run sim;
+        try (SuiteRuntime suite = new SuiteRuntime(config, Set.of())) {
+            suite.start(ok.snapshot());
+            sim = cli("simulate", "--config", config.toString(), "--phones", Integer.toString(PHONES),
+                    "--relay", DemoNetwork.LOOPBACK_RELAY, "--tftp-port", Integer.toString(ports.tftp()),
+                    "--state", dir.resolve("phones").toString(), "--retry-delay", "1");
+        }
+        assertEquals(0, sim.code(), sim.out() + sim.err());
+        assertTrue(sim.out().contains("provisioned:  50 of 50"), sim.out());
+        assertTrue(sim.out().contains("addresses:    50 phones, each from its leased address"), sim.out());
+
+        // The event log (written by the suite, closed above) names 50 client addresses, and
+        // every phone's HTTP and TFTP requests come from the address dhcpd acknowledged to it.
+        List<Event> events = EventLog.read(ok.config().paths().state(), Optional.empty(), 100_000);
+        Map<Mac, String> acked = new HashMap<>();
+        Set<InetAddress> clients = new HashSet<>();
+        for (Event e : events) {
+            if (e.daemon().equals("dhcpd") && e.result().equals("ACK")) {
+                acked.put(e.device().orElseThrow(), e.file());
+            }
+        }
+        assertEquals(PHONES, acked.size(), "every phone leased an address");
+        for (Event e : events) {
+            if (e.daemon().equals("httpd") || e.daemon().equals("tftpd")) {
+                InetAddress from = e.client().orElseThrow().getAddress();
+                clients.add(from);
+                assertTrue(acked.containsValue(from.getHostAddress()), "from a leased address: " + e);
+                // Where the event names the device (not for a 404 of a file no one owns), it is the one leased there.
+                e.device().ifPresent(mac -> assertEquals(acked.get(mac), from.getHostAddress(),
+                        mac + " fetched from its lease: " + e));
+                assertFalse(e.result().equals("403") || e.result().contains("busy"), e.toString());
+            }
+        }
+        assertEquals(PHONES, clients.size(), "one client address per phone: " + clients);
+        assertTrue(clients.stream().allMatch(a -> a.getHostAddress().startsWith("127.77.1.")), clients.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new Main()).execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
