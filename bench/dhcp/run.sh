@@ -13,7 +13,7 @@
 #   BENCH_CLIENTS=60000  distinct simulated clients (MACs), below the pool size (65,278)
 #   BENCH_WARMUP=3       seconds at 1000/s before the measured rates (both servers; JIT)
 #   BENCH_STOP_DROPS=5   stop raising the rate once drops exceed this percentage
-#   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: the launcher's)
+#   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: jvm.options, as ./phoneprov)
 #   BENCH_KEA_LOG=WARN   Kea's log severity (INFO logs a line per lease, as a stock Kea does)
 #   BENCH_KEA_SOCKET=udp  Kea's dhcp-socket-type (raw works too; perfdhcp talks to it as a relay)
 #   BENCH_PIN=1          pin perfdhcp to CPU 0 and the server to CPU 1
@@ -23,8 +23,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$here/../lib.sh"
 
 read -ra rates <<< "${BENCH_RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 18000}"
 secs="${BENCH_SECONDS:-10}"
@@ -39,135 +39,39 @@ cli_addr=10.77.0.2
 ns_srv="ppb-srv-$$"
 ns_cli="ppb-cli-$$"
 
-log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-[ "$(id -u)" -eq 0 ] || die "this benchmark needs root (network namespaces, port 67, apt-get): run it as: sudo bash bench/dhcp/run.sh"
+need_root "this benchmark needs root (network namespaces, port 67, apt-get): run it as: sudo bash bench/dhcp/run.sh"
 case "$only" in ""|kea|phoneprov) ;; *) die "BENCH_ONLY must be kea or phoneprov, not '$only'" ;; esac
 for r in "${rates[@]}"; do [[ "$r" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RATES: '$r' is not a positive integer"; done
 [[ "$secs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS: '$secs' is not a positive integer"
 [ "$clients" -le 65000 ] || die "BENCH_CLIENTS=$clients: keep it below the pool size (65,278 addresses)"
 # Budget: per server, every rate plus its slack, the warm-up and start-up; then teardown.
 per_rate=$((secs + 6))
-deadline=$((SECONDS + 2 * (${#rates[@]} * per_rate + warmup + 60) + 120))
-check_deadline() { [ "$SECONDS" -lt "$deadline" ] || die "time budget exceeded during: $1"; }
+budget $((2 * (${#rates[@]} * per_rate + warmup + 60) + 120))
 
 # --- tools ----------------------------------------------------------------------------
-install_missing() {
-    local missing=()
-    [ -x /usr/sbin/kea-dhcp4 ] || missing+=(kea-dhcp4-server)
-    [ -x /usr/sbin/perfdhcp ] || missing+=(kea-admin)
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    log "installing ${missing[*]}"
-    # Keep the package scripts from starting a system-wide Kea on this machine's interfaces.
-    local policy=/usr/sbin/policy-rc.d made_policy=0 before after p
-    if [ ! -e "$policy" ]; then
-        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
-    fi
-    before=" $(pgrep -x kea-dhcp4 | tr "\n" " " || true) "
-    timeout --foreground 120 apt-get update -qq || true
-    local rc=0
-    DEBIAN_FRONTEND=noninteractive timeout --foreground 300 apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null || rc=$?
-    [ "$made_policy" -eq 1 ] && rm -f "$policy"
-    [ "$rc" -eq 0 ] || die "apt-get install ${missing[*]} failed (exit $rc)"
-    # Should the package have started a system kea-dhcp4 anyway (a systemd host ignores
-    # policy-rc.d for some paths), stop exactly the processes that appeared with it.
-    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-        systemctl disable --now kea-dhcp4-server.service >/dev/null 2>&1 || true
-    fi
-    after="$(pgrep -x kea-dhcp4 || true)"
-    for p in $after; do
-        case "$before" in *" $p "*) ;; *) log "stopping system kea-dhcp4 pid $p started by the package"; kill "$p" 2>/dev/null || true ;; esac
-    done
-}
-install_missing
-[ -x /usr/sbin/kea-dhcp4 ] && [ -x /usr/sbin/perfdhcp ] || die "kea-dhcp4 or perfdhcp missing after install"
+need_pkg kea-dhcp4-server /usr/sbin/kea-dhcp4
+need_pkg kea-admin /usr/sbin/perfdhcp
+install_missing kea-dhcp4 kea-dhcp4-server.service
+if [ ! -x /usr/sbin/kea-dhcp4 ] || [ ! -x /usr/sbin/perfdhcp ]; then die "kea-dhcp4 or perfdhcp missing after install"; fi
 command -v ip >/dev/null || die "ip (iproute2) is missing"
 
-java_bin="${JAVA:-java}"
-if [ "$only" != kea ] && [ ! -f "$jar" ]; then
-    log "building phoneprov ($jar missing)"
-    (cd "$repo" && timeout --foreground 900 ./phoneprov --version >/dev/null) || log "build failed"
-fi
+if [ "$only" != kea ]; then ensure_jar || true; fi   # no jar: phoneprov's rows say so
+suite_java_opts
 
-cpu_busy() { # percent of all CPUs busy over one second, from /proc/stat
-    local a b
-    a="$(head -1 /proc/stat)"; sleep 1; b="$(head -1 /proc/stat)"
-    printf '%s\n%s\n' "$a" "$b" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
-        if (NR == 1) { t0 = t; i0 = idle } else printf "%d", 100 * (1 - (idle - i0) / (t - t0)) }'
-}
-busy_before="$(cpu_busy)"
-if [ "$busy_before" -gt 15 ]; then
-    log "WARNING: CPUs already ${busy_before}% busy before the bench; other work on this machine skews the numbers"
-fi
+warn_busy_before
 
 # --- work directory, namespaces; all removed on exit ----------------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-dhcp.XXXXXX")"
+make_work dhcp
 cd "$work"   # nothing of this run lands in the caller's directory
 srv_pid=""
-ns_made=0
-stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
-    local _
-    kill -"$2" "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 20); do
-        kill -0 "$1" 2>/dev/null || break
-        sleep 0.5
-    done
-    kill -KILL "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
-}
-kill_ns_pids() { # anything still running inside our namespaces was started by this script
-    local ns p
-    for ns in "$ns_srv" "$ns_cli"; do
-        for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
-    done
-}
-cleanup() {
-    local rc=$?
-    set +e
-    trap - INT TERM
-    [ -n "$srv_pid" ] && stop "$srv_pid" TERM
-    if [ "$ns_made" -eq 1 ]; then
-        kill_ns_pids
-        ip netns del "$ns_srv" 2>/dev/null
-        ip netns del "$ns_cli" 2>/dev/null
-    fi
-    if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
-        log "work directory kept: $work"
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_cleanup() { [ -z "$srv_pid" ] || stop "$srv_pid" TERM; }
 
-ip netns add "$ns_srv"
-ns_made=1
-ip netns add "$ns_cli"
-veth_s="ppbs$$"; veth_c="ppbc$$"
-ip link add "$veth_s" type veth peer name "$veth_c"
-ip link set "$veth_s" netns "$ns_srv"
-ip link set "$veth_c" netns "$ns_cli"
-ip -n "$ns_srv" link set "$veth_s" name lab0
-ip -n "$ns_cli" link set "$veth_c" name eth0
-ip -n "$ns_srv" addr add "$srv_addr/16" dev lab0
-ip -n "$ns_cli" addr add "$cli_addr/16" dev eth0
-for ns in "$ns_srv" "$ns_cli"; do ip -n "$ns" link set lo up; done
-ip -n "$ns_srv" link set lab0 up
-ip -n "$ns_cli" link set eth0 up
+netns_add "$ns_srv" "$ns_cli"
+lab_link "$ns_srv" "$ns_cli" "$srv_addr/16" "$cli_addr/16" ppb
 # A burst of 12,000 DORAs/s overflows the default 208 KiB socket buffers long before
 # either server is saturated; give both the same larger ceiling (per namespace).
-for ns in "$ns_srv" "$ns_cli"; do
-    ip netns exec "$ns" sysctl -qw net.core.rmem_max=8388608 net.core.wmem_max=8388608 \
-        net.core.rmem_default=4194304 net.core.wmem_default=4194304 2>/dev/null || true
-done
-for _ in $(seq 1 20); do
-    ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' && break
-    sleep 0.2
-done
-ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
+ns_sockbufs 8388608 4194304 "$ns_srv" "$ns_cli"
+wait_link_up "$ns_cli" eth0
 log "lab: $ns_srv (lab0 $srv_addr/16) <-> $ns_cli (eth0 $cli_addr/16)"
 
 # BENCH_PIN=1: perfdhcp on CPU 0, the server on CPU 1 (one core each, no sharing).
@@ -183,6 +87,7 @@ fi
 perf() { # OUTFILE RATE SECONDS [extra perfdhcp args...]
     local out="$1" rate="$2" s="$3" rc=0
     shift 3
+    # shellcheck disable=SC2086  # BENCH_PERF_ARGS: several arguments
     timeout --foreground -k 3 $((s + 8)) ip netns exec "$ns_cli" "${cli_pin[@]}" /usr/sbin/perfdhcp -4 ${BENCH_PERF_ARGS:-} \
         -r "$rate" -R "$clients" -p "$s" -W 1500000 "$@" "$srv_addr" >"$out" 2>&1 || rc=$?
     # 0: all fine; 3: some exchanges unsuccessful (drops): both are measurements.
@@ -215,15 +120,6 @@ wait_answering() { # PID SECONDS [LOG: give up at once if it says dhcpd is unava
     done
     return 1
 }
-cpu_ticks() { # PID -> utime + stime of the process (all its threads), in clock ticks
-    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0
-}
-child_ticks() { # cutime + cstime of this shell: CPU of the children it has waited for
-    sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
-}
-hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # --- servers --------------------------------------------------------------------------
 start_kea() {
@@ -289,7 +185,6 @@ EOF
         { echo "phoneprov check rejects the bench config:"; head -5 "$work/pp/check.log"; } > "$work/pp/why"
         return 1
     fi
-    read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
     ip netns exec "$ns_srv" "${srv_pin[@]}" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
         --only dhcpd >"$work/pp/phoneprov.log" 2>&1 &
     srv_pid=$!
@@ -385,9 +280,9 @@ run_server() { # NAME
         check_deadline "$name at $rate/s"
         kill -0 "$srv_pid" 2>/dev/null || { status[$name]="server died at $rate/s"; log "$name: ${status[$name]}"; break; }
         f="$work/$name-$rate.txt"
-        s0="$(cpu_ticks "$srv_pid")"; c0="$(child_ticks)"; t0="$(date +%s%N)"
+        s0="$(proc_ticks "$srv_pid")"; c0="$(child_ticks)"; t0="$(date +%s%N)"
         perf "$f" "$rate" "$secs" || { tail -5 "$f" >&2; die "perfdhcp failed against $name at $rate/s"; }
-        s1="$(cpu_ticks "$srv_pid")"; c1="$(child_ticks)"; t1="$(date +%s%N)"
+        s1="$(proc_ticks "$srv_pid")"; c1="$(child_ticks)"; t1="$(date +%s%N)"
         # CPU in % of one core over the perfdhcp run (the machine has $(nproc) cores: 100% each).
         row_scpu[$name,$i]="$(awk -v d=$((s1 - s0)) -v hz="$hz" -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ns / 1e9)}')"
         row_pcpu[$name,$i]="$(awk -v d=$((c1 - c0)) -v hz="$hz" -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", 100 * d / hz / (ns / 1e9)}')"
@@ -426,10 +321,10 @@ declare -A rows
 for s in "${servers[@]}"; do run_server "$s"; done
 
 # --- report ---------------------------------------------------------------------------
-mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 echo
 echo "DHCPv4: perfdhcp full DORA, ${secs}s per rate, $clients distinct clients, unicast via relay address $cli_addr -> $srv_addr (veth, namespaces)"
 echo "$(nproc) CPUs shared by perfdhcp and the server under test; CPU busy before the bench (other work): ${busy_before}%"
+[ "$only" = kea ] || java_opts_line
 echo "A rate counts when at most ${ok_drops}% of the DISCOVERs sent did not end in an ACK (drops)."
 printf '\n%-10s %8s %9s %9s %7s %9s %7s %8s %7s %8s %7s %8s %7s\n' server "target/s" DISCOVERs ACKs drops% "leases/s" DO_avg DO_max RA_avg RA_max srvCPU% perfCPU% "us/lease"
 for s in "${servers[@]}"; do

@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# HTTP benchmark: phoneprov httpd against nginx, side by side in one run, serving the same
-# 10,000 MAC-specific config files (ST20xx_<MAC>.txt) to wrk over loopback.
+# HTTP benchmark: the whole phoneprov suite (dhcpd, tftpd, httpd, sipd in one JVM, on
+# loopback) against nginx, side by side in one run, serving the same 10,000 MAC-specific
+# config files (ST20xx_<MAC>.txt) to wrk over loopback. Reported against the goals:
+# throughput phoneprov/nginx >= 1.0x, p99 latency phoneprov/nginx <= 2.0x in the same run,
+# and the suite's RSS (sampled during every load run, and VmHWM) <= 128 MiB.
 # See bench/README.md. Bounded: every step has a timeout; the whole run takes ~2 minutes
-# (about 4 x BENCH_DURATION + 2 x BENCH_WARMUP + 15 s).
+# (about 4 x BENCH_DURATION + 2 x BENCH_WARMUP + 20 s).
 #
 # Environment (all optional):
 #   BENCH_DEVICES=10000   devices in the generated inventory
 #   BENCH_DURATION=20     seconds per measured wrk run
 #   BENCH_WARMUP=8        seconds of warm-up per server
 #   BENCH_THREADS=2 BENCH_CONNECTIONS=64   wrk -t / -c
-#   BENCH_PP_PORT=18080 BENCH_NGINX_PORT=18081
-#   BENCH_JAVA_OPTS="..."  JVM options for phoneprov (default: the launcher's, see ./phoneprov)
+#   BENCH_PP_PORT=18080 BENCH_NGINX_PORT=18081   HTTP ports (TCP, 127.0.0.1)
+#   BENCH_TFTP_PORT=18069 BENCH_DHCP_PORT=18067 BENCH_SIP_PORT=15060   the other daemons' ports (UDP)
+#   BENCH_JAVA_OPTS="..."  JVM options for the suite (default: jvm.options, as ./phoneprov)
 #   BENCH_KEEP=1          keep the temporary work directory
 #   PHONEPROV_JAR=...     the jar to run (default: cli/target/phoneprov.jar, built if missing)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$here/../lib.sh"
 
 devices="${BENCH_DEVICES:-10000}"
 duration="${BENCH_DURATION:-20}"
@@ -26,90 +30,55 @@ threads="${BENCH_THREADS:-2}"
 conns="${BENCH_CONNECTIONS:-64}"
 pp_port="${BENCH_PP_PORT:-18080}"
 ng_port="${BENCH_NGINX_PORT:-18081}"
+tftp_port="${BENCH_TFTP_PORT:-18069}"
+dhcp_port="${BENCH_DHCP_PORT:-18067}"
+sip_port="${BENCH_SIP_PORT:-15060}"
 host=127.0.0.1
-goal="0.8"
-deadline=$((SECONDS + 4 * duration + 2 * warmup + 90))
-
-log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-check_deadline() { [ "$SECONDS" -lt "$deadline" ] || die "time budget exceeded during: $1"; }
+goal_tput="1.0"     # phoneprov req/s >= 1.0 x nginx's
+goal_p99="2.0"      # phoneprov p99 <= 2.0 x nginx's, in the same run
+goal_rss_mib=128    # the whole suite's RSS
+sample_every=0.25   # seconds between RSS samples during a load run
+need_positive devices duration warmup threads conns pp_port ng_port tftp_port dhcp_port sip_port
+budget $((4 * duration + 2 * warmup + 120))
 
 # --- tools ----------------------------------------------------------------------------
-install_missing() {
-    local missing=()
-    command -v wrk >/dev/null || missing+=(wrk)
-    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-    command -v curl >/dev/null || missing+=(curl)
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; run as root or install them"
-    log "installing ${missing[*]}"
-    # Keep the package scripts from starting a system-wide nginx on port 80.
-    local policy=/usr/sbin/policy-rc.d made_policy=0
-    if [ ! -e "$policy" ]; then
-        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
-    fi
-    timeout --foreground 120 apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive timeout --foreground 300 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    [ "$made_policy" -eq 1 ] && rm -f "$policy"
-    return 0
-}
+need_pkg wrk wrk
+need_pkg nginx-light nginx /usr/sbin/nginx
+need_pkg curl curl
 install_missing
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-
-if [ ! -f "$jar" ]; then
-    log "building phoneprov ($jar missing)"
-    (cd "$repo" && timeout --foreground 900 ./phoneprov --help >/dev/null)
-fi
-[ -f "$jar" ] || die "$jar not found after build"
-java_bin="${JAVA:-java}"
+ensure_jar || die "no phoneprov jar ($jar)"
+suite_java_opts
 
 for port in "$pp_port" "$ng_port"; do
     if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
         die "port $host:$port is already in use (set BENCH_PP_PORT / BENCH_NGINX_PORT)"
     fi
 done
-
-cpu_busy() { # percent of all CPUs busy over one second, from /proc/stat
-    local a b
-    a="$(head -1 /proc/stat)"; sleep 1; b="$(head -1 /proc/stat)"
-    printf '%s\n%s\n' "$a" "$b" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
-        if (NR == 1) { t0 = t; i0 = idle } else printf "%d", 100 * (1 - (idle - i0) / (t - t0)) }'
-}
-busy_before="$(cpu_busy)"
-if [ "$busy_before" -gt 15 ]; then
-    log "WARNING: CPUs already ${busy_before}% busy before the bench; other work on this machine skews the numbers"
+# UDP sockets with SO_REUSEADDR can share a port without an error: look first.
+if command -v ss >/dev/null; then
+    for port in "$tftp_port" "$dhcp_port" "$sip_port"; do
+        [ -z "$(ss -Hunl "sport = :$port" 2>/dev/null)" ] ||
+            die "UDP port $port is already in use (set BENCH_TFTP_PORT / BENCH_DHCP_PORT / BENCH_SIP_PORT)"
+    done
 fi
 
+warn_busy_before
+
 # --- work directory, servers stopped on exit ------------------------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-http.XXXXXX")"
+make_work http
 pp_pid=""
 ng_pid=""
-stop() { # PID SIGNAL: signal, wait up to 15 s, then SIGKILL
-    local _
-    kill -"$2" "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 30); do
-        kill -0 "$1" 2>/dev/null || break
-        sleep 0.5
-    done
-    kill -KILL "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
+on_cleanup() {
+    [ -n "$pp_pid" ] && stop "$pp_pid" TERM 15
+    [ -n "$ng_pid" ] && stop "$ng_pid" QUIT 15
+    return 0
 }
-cleanup() {
-    local rc=$?
-    set +e
-    [ -n "$pp_pid" ] && stop "$pp_pid" TERM
-    [ -n "$ng_pid" ] && stop "$ng_pid" QUIT
-    if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
-        log "work directory kept: $work"
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
-# --- config with $devices devices -----------------------------------------------------
+# --- config: the whole suite on loopback, $devices devices ------------------------------
+# dhcpd: relay-only (no interface: no SO_BINDTODEVICE, no broadcasts), a high port, the
+# subnet its relay would sit in; tftpd: a high port; sipd: the plug-and-play group joined on
+# lo at a high port, answers from 127.0.0.1; httpd: the server under test.
 mkdir -p "$work/files" "$work/state" "$work/rendered"
 cat > "$work/phoneprov.yaml" <<EOF
 suite:
@@ -122,6 +91,26 @@ httpd:
   enabled: true
   bind: $host
   port: $pp_port
+tftpd:
+  enabled: true
+  bind: $host
+  port: $tftp_port
+dhcpd:
+  enabled: true
+  bind: $host
+  port: $dhcp_port
+  subnets:
+    - subnet: 127.77.0.0/16       # reached through a relay at 127.77.0.1 (giaddr); nothing sends here
+      pools: ["127.77.1.1-127.77.255.254"]
+      router: 127.77.0.1
+sipd:
+  enabled: true
+  interface: lo
+  port: $sip_port
+  pnp:
+    allow: [127.0.0.0/8]
+    vendors:
+      - {vendor: [snom, OEM], url: "http://$host:$pp_port/snom/{mac}.xml"}
 inventory: devices.yaml
 EOF
 awk -v n="$devices" 'BEGIN {
@@ -135,8 +124,6 @@ awk -v n="$devices" 'BEGIN {
     }
 }' > "$work/devices.yaml"
 log "config: $devices devices in $work/devices.yaml"
-
-read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
 
 timeout --foreground 60 "$java_bin" -jar "$jar" check --config "$work/phoneprov.yaml" >"$work/check.log" 2>&1 \
     || { cat "$work/check.log" >&2; die "phoneprov check failed"; }
@@ -185,23 +172,66 @@ mkdir -p "$work/nginx-tmp"
 "$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log" >"$work/nginx.out" 2>&1 &
 ng_pid=$!
 
-"$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/phoneprov.yaml" --only httpd \
-    >"$work/phoneprov.log" 2>&1 &
-pp_pid=$!
+# The whole suite; should a daemon other than httpd be unable to start here, the suite is
+# started again without it (said in the report), at most three times.
+daemons=(dhcpd tftpd httpd sipd)
+missing_daemons=""
+start_suite() { # -> 0 once suite.started is logged; 1 with the daemon that failed in $failed_daemon
+    local _ only
+    only="$(IFS=,; echo "${daemons[*]}")"
+    "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/phoneprov.yaml" --only "$only" \
+        >"$work/phoneprov.log" 2>&1 &
+    pp_pid=$!
+    for _ in $(seq 1 240); do
+        grep -q 'suite.started' "$work/phoneprov.log" && return 0
+        kill -0 "$pp_pid" 2>/dev/null || break
+        sleep 0.25
+    done
+    stop "$pp_pid" TERM
+    pp_pid=""
+    failed_daemon="$(sed -n 's/.*suite\.start_failed error="\([a-z]*\).*/\1/p' "$work/phoneprov.log" | head -1)"
+    return 1
+}
+for attempt in 1 2 3 4; do
+    start_suite && break
+    why="$(grep -m1 -o 'suite.start_failed.*' "$work/phoneprov.log" || tail -1 "$work/phoneprov.log")"
+    case " ${daemons[*]} " in *" $failed_daemon "*) ;; *) failed_daemon="" ;; esac
+    if [ -z "$failed_daemon" ] || [ "$failed_daemon" = httpd ] || [ "$attempt" -eq 4 ]; then
+        tail -30 "$work/phoneprov.log" >&2
+        die "the suite did not start: $why"
+    fi
+    log "WARNING: $failed_daemon cannot run here ($why); starting the suite without it"
+    why="${why#*error=\"}"
+    missing_daemons+="$failed_daemon: ${why%\"}; "
+    cp "$work/phoneprov.log" "$work/phoneprov-attempt-$attempt.log"
+    rest=()
+    for d in "${daemons[@]}"; do [ "$d" = "$failed_daemon" ] || rest+=("$d"); done
+    daemons=("${rest[@]}")
+done
+[ -n "$pp_pid" ] || die "the suite did not start"
+sleep 0.5   # the daemons log their sockets around suite.started
+for d in "${daemons[@]}"; do
+    grep -q "$d.listening" "$work/phoneprov.log" || { tail -30 "$work/phoneprov.log" >&2; die "$d did not log $d.listening"; }
+done
+case " ${daemons[*]} " in *" sipd "*)
+    grep -q 'sipd.joined' "$work/phoneprov.log" || { tail -30 "$work/phoneprov.log" >&2; die "sipd did not join its group on lo"; } ;;
+esac
+suite_desc="$(IFS=,; echo "${daemons[*]}")"
 
 first="$(head -1 "$work/paths.txt")"
-wait_up() { # NAME PORT PID
+wait_up() { # PORT PID
     local _
     for _ in $(seq 1 120); do
-        kill -0 "$3" 2>/dev/null || return 1
-        curl -sf -o /dev/null --max-time 2 "http://$host:$2$first" && return 0
+        kill -0 "$2" 2>/dev/null || return 1
+        curl -sf -o /dev/null --max-time 2 "http://$host:$1$first" && return 0
         sleep 0.5
     done
     return 1
 }
-wait_up nginx "$ng_port" "$ng_pid" || { cat "$work/nginx-error.log" "$work/nginx.out" >&2; die "nginx did not start"; }
-wait_up phoneprov "$pp_port" "$pp_pid" || { tail -30 "$work/phoneprov.log" >&2; die "phoneprov httpd did not start"; }
-log "servers up: phoneprov pid $pp_pid on :$pp_port, nginx pid $ng_pid on :$ng_port"
+wait_up "$ng_port" "$ng_pid" || { cat "$work/nginx-error.log" "$work/nginx.out" >&2; die "nginx did not start"; }
+wait_up "$pp_port" "$pp_pid" || { tail -30 "$work/phoneprov.log" >&2; die "phoneprov httpd did not start"; }
+log "servers up: phoneprov pid $pp_pid ($suite_desc) with httpd on :$pp_port, nginx pid $ng_pid on :$ng_port"
+check_deadline "start"
 
 # --- same bytes from both -------------------------------------------------------------
 samples=("$first" "$(sed -n "$((npaths / 2))p" "$work/paths.txt")" "$(tail -1 "$work/paths.txt")")
@@ -209,6 +239,7 @@ for m in ST2030S ST2030M ST2022S ST2022M; do
     p="$(grep -m1 "^/${m}_" "$work/paths.txt" || true)"
     [ -n "$p" ] && samples+=("$p")
 done
+mac_samples=${#samples[@]}
 # ... and every generated file that is not a MAC config (INFs, common configs, telcfgs).
 while IFS= read -r f; do samples+=("/$f"); done < <(cd "$work/rendered" && find . -maxdepth 1 -type f \
     -printf '%f\n' | grep -Ev '^ST20[0-9]{2}[A-Z]_[0-9A-Fa-f]{12}\.txt$' | sort)
@@ -221,23 +252,28 @@ for p in "${samples[@]}"; do
     fi
 done
 log "identical bytes (sha256) from phoneprov, nginx and render for ${#samples[@]} files"
+# tftpd of the same suite serves the MAC configs too (INFs differ by transport: names, not URLs).
+if [ "${daemons[*]}" != "${daemons[*]/tftpd/}" ]; then
+    for p in "${samples[@]:0:$mac_samples}"; do
+        a="$(curl -sf --max-time 5 "tftp://$host:$tftp_port$p" | sha256sum | cut -d' ' -f1)"
+        c="$(sha256sum < "$work/rendered${p}" | cut -d' ' -f1)"
+        [ "$a" = "$c" ] || die "tftpd on :$tftp_port does not serve $p as rendered (sha256 $a, render $c)"
+    done
+    log "tftpd serves the same bytes for $mac_samples MAC configs"
+fi
 
 # --- load -----------------------------------------------------------------------------
 export BENCH_PATHS="$work/paths.txt"
-run_wrk() { # LABEL PORT SECONDS -> prints the wrk report into $work/wrk-LABEL.txt
-    timeout --foreground $(( $3 + 30 )) wrk -t"$threads" -c"$conns" -d"$3s" --timeout 5s --latency \
-        -s "$here/paths.lua" "http://$host:$2/" > "$work/wrk-$1.txt" 2>&1 \
-        || { cat "$work/wrk-$1.txt" >&2; die "wrk failed against $1"; }
+mapfile -t ng_pids < <(echo "$ng_pid"; pgrep -P "$ng_pid" || true)   # nginx: master and workers
+run_wrk() { # LABEL PORT SECONDS PID...: the wrk report into $work/wrk-LABEL.txt, the RSS maxima into $work/mem-LABEL
+    local label="$1" port="$2" secs="$3"
+    shift 3
+    sampler_start "$work/mem-$label" "$sample_every" mem_kb "$@"
+    timeout --foreground $((secs + 30)) wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 5s --latency \
+        -s "$here/paths.lua" "http://$host:$port/" > "$work/wrk-$label.txt" 2>&1 \
+        || { cat "$work/wrk-$label.txt" >&2; die "wrk failed against $label"; }
+    sampler_stop "$work/mem-$label"
 }
-rss_kb() { # PID... -> summed VmRSS in kB
-    local total=0 p v
-    for p in "$@"; do
-        v="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)"
-        total=$((total + ${v:-0}))
-    done
-    echo "$total"
-}
-nginx_pids() { echo "$ng_pid"; pgrep -P "$ng_pid" || true; }
 reqs() { awk '/^Requests\/sec:/ {print $2}' "$work/wrk-$1.txt"; }
 p99() { # -> milliseconds
     awk '$1 == "99%" {
@@ -250,56 +286,87 @@ errors() { # non-2xx responses plus socket errors
          /Socket errors:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); n += $i } }
          END {print n + 0}' "$work/wrk-$1.txt"
 }
+peak_kb() { # the highest VmRSS sampled in that run, or read right after it
+    local r _
+    read -r r _ < "$work/mem-$1"
+    if [ -n "${rss_of[$1]:-}" ] && [ "${rss_of[$1]}" -gt "$r" ]; then r="${rss_of[$1]}"; fi
+    echo "$r"
+}
+samples_of() { awk '{ print $NF }' "$work/mem-$1"; }
 
+declare -A rss_of
 log "warm-up ${warmup}s each"
-run_wrk warm-phoneprov "$pp_port" "$warmup"
-run_wrk warm-nginx "$ng_port" "$warmup"
+run_wrk warm-phoneprov "$pp_port" "$warmup" "$pp_pid"
+run_wrk warm-nginx "$ng_port" "$warmup" "${ng_pids[@]}"
 check_deadline "warm-up"
 # Alternate the servers (P N P N): drift in the machine's state hits both alike.
-declare -A rss_of
 runs=(phoneprov-1 nginx-1 phoneprov-2 nginx-2)
 for r in "${runs[@]}"; do
     check_deadline "$r"
     log "$r (${duration}s, wrk -t$threads -c$conns)"
     case "$r" in
         phoneprov-*)
-            run_wrk "$r" "$pp_port" "$duration"
+            run_wrk "$r" "$pp_port" "$duration" "$pp_pid"
             rss_of[$r]="$(rss_kb "$pp_pid")" ;;
         nginx-*)
-            run_wrk "$r" "$ng_port" "$duration"
-            mapfile -t ng_pids < <(nginx_pids)
+            run_wrk "$r" "$ng_port" "$duration" "${ng_pids[@]}"
             rss_of[$r]="$(rss_kb "${ng_pids[@]}")" ;;
     esac
 done
+kill -0 "$pp_pid" 2>/dev/null || { tail -20 "$work/phoneprov.log" >&2; die "the suite died under load"; }
+pp_hwm="$(hwm_kb "$pp_pid")"
 
 # --- report ---------------------------------------------------------------------------
-mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (a + b) / 2}'; }
+mean2() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (a + b) / 2}'; }
 echo
 echo "HTTP: $npaths MAC config files cycled, wrk -t$threads -c$conns -d${duration}s, loopback, $(nproc) CPUs shared by servers and wrk"
+if [ -z "$missing_daemons" ]; then
+    echo "phoneprov: the whole suite in one JVM on $host: httpd :$pp_port, tftpd :$tftp_port, dhcpd :$dhcp_port (relay-only),"
+    echo "  sipd 224.0.1.75:$sip_port joined on lo; only httpd gets load"
+else
+    echo "phoneprov: NOT the whole suite: $suite_desc in one JVM on $host (${missing_daemons%; }); only httpd gets load"
+fi
+java_opts_line
 echo "CPU busy before the bench (other work): ${busy_before}%"
-printf '%-12s %11s %9s %7s %9s\n' run req/s p99_ms errors RSS_MiB
+printf '%-12s %11s %9s %7s %9s %9s\n' run req/s p99_ms errors RSS_MiB peak_MiB
 total_err=0
 for r in "${runs[@]}"; do
-    printf '%-12s %11.0f %9s %7s %9s\n' "$r" "$(reqs "$r")" "$(p99 "$r")" "$(errors "$r")" "$(mib "${rss_of[$r]}")"
+    printf '%-12s %11.0f %9s %7s %9s %9s\n' "$r" "$(reqs "$r")" "$(p99 "$r")" "$(errors "$r")" "$(mib "${rss_of[$r]}")" "$(mib "$(peak_kb "$r")")"
     total_err=$((total_err + $(errors "$r")))
 done
 pp_mean="$(mean "$(reqs phoneprov-1)" "$(reqs phoneprov-2)")"
 ng_mean="$(mean "$(reqs nginx-1)" "$(reqs nginx-2)")"
-ratio="$(awk -v a="$pp_mean" -v b="$ng_mean" 'BEGIN {printf "%.2f", a / b}')"
-lo="$(awk -v a1="$(reqs phoneprov-1)" -v a2="$(reqs phoneprov-2)" -v b1="$(reqs nginx-1)" -v b2="$(reqs nginx-2)" \
-    'BEGIN {lo = a1 < a2 ? a1 : a2; hi = b1 > b2 ? b1 : b2; printf "%.2f", lo / hi}')"
-hi="$(awk -v a1="$(reqs phoneprov-1)" -v a2="$(reqs phoneprov-2)" -v b1="$(reqs nginx-1)" -v b2="$(reqs nginx-2)" \
-    'BEGIN {hi = a1 > a2 ? a1 : a2; lo = b1 < b2 ? b1 : b2; printf "%.2f", hi / lo}')"
-met="$(awk -v r="$ratio" -v g="$goal" 'BEGIN {print (r >= g) ? "MET" : "NOT MET"}')"
+pp_p99="$(mean2 "$(p99 phoneprov-1)" "$(p99 phoneprov-2)")"
+ng_p99="$(mean2 "$(p99 nginx-1)" "$(p99 nginx-2)")"
+pp_peak=0; ng_peak=0; pp_samples=0
+for r in warm-phoneprov phoneprov-1 phoneprov-2; do
+    [ "$(peak_kb "$r")" -gt "$pp_peak" ] && pp_peak="$(peak_kb "$r")"
+    pp_samples=$((pp_samples + $(samples_of "$r")))
+done
+for r in warm-nginx nginx-1 nginx-2; do [ "$(peak_kb "$r")" -gt "$ng_peak" ] && ng_peak="$(peak_kb "$r")"; done
 echo
-printf '%-12s %11s %13s %9s\n' server "mean req/s" "last p99_ms" "RSS_MiB"
-printf '%-12s %11s %13s %9s\n' phoneprov "$pp_mean" "$(p99 phoneprov-2)" "$(mib "${rss_of[phoneprov-2]}")"
-printf '%-12s %11s %13s %9s\n' nginx "$ng_mean" "$(p99 nginx-2)" "$(mib "${rss_of[nginx-2]}")"
+printf '%-12s %11s %13s %9s %9s\n' server "mean req/s" "mean p99_ms" "RSS_MiB" "peak_MiB"
+printf '%-12s %11s %13s %9s %9s\n' phoneprov "$pp_mean" "$pp_p99" "$(mib "${rss_of[phoneprov-2]}")" "$(mib "$pp_peak")"
+printf '%-12s %11s %13s %9s %9s\n' nginx "$ng_mean" "$ng_p99" "$(mib "${rss_of[nginx-2]}")" "$(mib "$ng_peak")"
 echo
-echo "throughput ratio phoneprov/nginx = $ratio (run-to-run range $lo..$hi); goal >= ${goal}x: $met"
+t_ratio="$(ratio "$pp_mean" "$ng_mean")"
+t_range="$(range "$(reqs phoneprov-1) $(reqs phoneprov-2)" "$(reqs nginx-1) $(reqs nginx-2)")"
+t_met="$(verdict "$t_ratio" "$goal_tput" "$t_range")"
+l_ratio="$(ratio "$pp_p99" "$ng_p99")"
+l_range="$(range "$(p99 phoneprov-1) $(p99 phoneprov-2)" "$(p99 nginx-1) $(p99 nginx-2)")"
+l_met="$(verdict "$l_ratio" "$goal_p99" "$l_range" le)"
+top_kb="$pp_peak"; [ "$pp_hwm" -gt "$top_kb" ] && top_kb="$pp_hwm"
+m_met="$(verdict "$(mib "$top_kb")" "$goal_rss_mib" - le)"
+[ -z "$missing_daemons" ] || m_met+=" (not the whole suite: $suite_desc)"
+echo "throughput ratio phoneprov/nginx = $t_ratio (run-to-run range $t_range); goal >= ${goal_tput}x: $t_met"
+echo "p99 ratio phoneprov/nginx = $l_ratio (run-to-run range $l_range); goal <= ${goal_p99}x in the same run: $l_met"
+echo "memory: the suite's peak RSS under load $(mib "$pp_peak") MiB (VmRSS sampled every ${sample_every} s, $pp_samples samples"
+echo "  over warm-up and runs), VmHWM $(mib "$pp_hwm") MiB; goal <= $goal_rss_mib MiB: $m_met"
+if [ "${t_met%% (*}" = met ] && [ "${l_met%% (*}" = met ] && [ "${m_met%% (*}" = met ]; then all=met; else all="NOT MET"; fi
+echo "goals (throughput, p99 and RSS in this one run): $all"
 echo "RSS after load: phoneprov $(mib "${rss_of[phoneprov-2]}") MiB (one JVM), nginx $(mib "${rss_of[nginx-2]}") MiB (master + workers)"
 if [ "$total_err" -ne 0 ]; then
     echo "WARNING: $total_err failed requests; see $work/wrk-*.txt"
-    BENCH_KEEP=1
+    keep_work=1
 fi

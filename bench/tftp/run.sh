@@ -23,15 +23,15 @@
 #   BENCH_STORM_BLKSIZE=512 blksize the storm clients ask for (512: curl's default)
 #   BENCH_STORM_REPS=3      storms per server
 #   BENCH_PIN=1             pin the clients to CPU 0 and the server to CPU 1
-#   BENCH_JAVA_OPTS="..."   JVM options for phoneprov (default: -XX:+UseSerialGC -Xmx512m ...)
+#   BENCH_JAVA_OPTS="..."   JVM options for phoneprov (default: jvm.options, as ./phoneprov)
 #   BENCH_PP_TFTPD_YAML="..."  extra lines for phoneprov's tftpd: section (two-space indent)
 #   BENCH_KEEP=1            keep the temporary work directory (configs, logs, client errors)
 #   PHONEPROV_JAR=...       the jar to run (default: cli/target/phoneprov.jar, built if missing)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-jar="${PHONEPROV_JAR:-$repo/cli/target/phoneprov.jar}"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$here/../lib.sh"
 
 only="${BENCH_ONLY:-}"
 reps="${BENCH_REPS:-5}"
@@ -49,86 +49,31 @@ srv_addr=10.77.0.1
 cli_addr=10.77.0.2
 ns_srv="ppt-srv-$$"
 ns_cli="ppt-cli-$$"
-deadline=$((SECONDS + 290))
+budget 290 5
 
-log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-left() { echo $((deadline - SECONDS)); }
-check_deadline() { [ "$(left)" -gt 5 ] || die "time budget (290 s) exceeded during: $1"; }
-cap() { # SECONDS -> min(SECONDS, time left - 3), at least 1
-    local l=$(($(left) - 3))
-    [ "$l" -lt 1 ] && l=1
-    [ "$1" -lt "$l" ] && echo "$1" || echo "$l"
-}
-
-[ "$(id -u)" -eq 0 ] || die "this benchmark needs root (network namespaces, port 69, apt-get): run it as: sudo bash bench/tftp/run.sh"
+need_root "this benchmark needs root (network namespaces, port 69, apt-get): run it as: sudo bash bench/tftp/run.sh"
 case "$only" in ""|hpa|phoneprov) ;; *) die "BENCH_ONLY must be hpa or phoneprov, not '$only'" ;; esac
-for v in reps big_mib blksize window storm_n storm_mib storm_bs storm_reps; do
-    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v='${!v}' is not a positive integer"
-done
+need_positive reps big_mib blksize window storm_n storm_mib storm_bs storm_reps
 if [ "$blksize" -lt 8 ] || [ "$blksize" -gt 65464 ]; then die "BENCH_BLKSIZE must be 8..65464"; fi
 [ "$storm_n" -le 1000 ] || die "BENCH_STORM_CLIENTS=$storm_n: at most 1000"
 
 # --- tools ----------------------------------------------------------------------------
-install_missing() {
-    local missing=()
-    command -v curl >/dev/null || missing+=(curl)
-    command -v atftp >/dev/null || missing+=(atftp)
-    [ -x /usr/sbin/in.tftpd ] || missing+=(tftpd-hpa)
-    command -v sha256sum >/dev/null || missing+=(coreutils)
-    command -v ip >/dev/null || missing+=(iproute2)
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    log "installing ${missing[*]}"
-    # Keep the package scripts from starting a system-wide in.tftpd on this machine.
-    local policy=/usr/sbin/policy-rc.d made_policy=0 before after p
-    if [ ! -e "$policy" ]; then
-        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
-    fi
-    before=" $(pgrep -x in.tftpd | tr "\n" " " || true) "
-    timeout --foreground 120 apt-get update -qq || true
-    local rc=0
-    DEBIAN_FRONTEND=noninteractive timeout --foreground 300 apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null || rc=$?
-    [ "$made_policy" -eq 1 ] && rm -f "$policy"
-    [ "$rc" -eq 0 ] || die "apt-get install ${missing[*]} failed (exit $rc)"
-    # Should the package have started a system in.tftpd anyway (systemd ignores policy-rc.d
-    # on some paths), stop exactly the processes that appeared with it.
-    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-        systemctl disable --now tftpd-hpa.service >/dev/null 2>&1 || true
-    fi
-    after="$(pgrep -x in.tftpd || true)"
-    for p in $after; do
-        case "$before" in *" $p "*) ;; *) log "stopping system in.tftpd pid $p started by the package"; kill "$p" 2>/dev/null || true ;; esac
-    done
-}
-install_missing
+need_pkg curl curl
+need_pkg atftp atftp
+need_pkg tftpd-hpa /usr/sbin/in.tftpd
+need_pkg coreutils sha256sum
+need_pkg iproute2 ip
+install_missing in.tftpd tftpd-hpa.service
 for t in curl atftp sha256sum ip; do command -v "$t" >/dev/null || die "$t missing after install"; done
 [ -x /usr/sbin/in.tftpd ] || die "/usr/sbin/in.tftpd missing after install"
 
-java_bin="${JAVA:-java}"
-if [ "$only" != hpa ] && [ ! -f "$jar" ]; then
-    log "building phoneprov ($jar missing)"
-    (cd "$repo" && timeout --foreground 900 ./phoneprov --version >/dev/null) || log "build failed"
-    deadline=$((SECONDS + 290))   # the build does not count against the bench's budget
-fi
-if [ "$only" != hpa ] && [ -f "$jar" ] && [ -z "${PHONEPROV_JAR:-}" ] &&
-    [ -n "$(find "$repo" -name target -prune -o \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
-    log "WARNING: $jar is older than the sources; './phoneprov --version' rebuilds it"
-fi
+if [ "$only" != hpa ]; then ensure_jar || true; fi   # no jar: phoneprov's rows say so
+suite_java_opts
 
-cpu_busy() { # percent of all CPUs busy over one second, from /proc/stat
-    local a b
-    a="$(head -1 /proc/stat)"; sleep 1; b="$(head -1 /proc/stat)"
-    printf '%s\n%s\n' "$a" "$b" | awk '{ t = 0; for (i = 2; i <= NF; i++) t += $i; idle = $5 + $6
-        if (NR == 1) { t0 = t; i0 = idle } else printf "%d", 100 * (1 - (idle - i0) / (t - t0)) }'
-}
-busy_before="$(cpu_busy)"
-if [ "$busy_before" -gt 15 ]; then
-    log "WARNING: CPUs already ${busy_before}% busy before the bench; other work on this machine skews the numbers"
-fi
+warn_busy_before
 
 # --- work directory, namespaces, files; all removed on exit ---------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/phoneprov-bench-tftp.XXXXXX")"
+make_work tftp
 cd "$work"   # nothing of this run lands in the caller's directory
 # The clients' copies go to RAM when /dev/shm has room, so disk writeback never times a fetch.
 need_kb=$(( (storm_n * storm_mib + 2 * big_mib + 64) * 1024 ))
@@ -138,72 +83,20 @@ else
     out="$work/out"; mkdir -p "$out"
 fi
 srv_pid=""
-sampler_pid=""
 cg=""
-ns_made=0
-stop() { # PID SIGNAL: signal, wait up to 10 s, then SIGKILL
-    local _
-    kill -"$2" "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 20); do
-        kill -0 "$1" 2>/dev/null || break
-        sleep 0.5
-    done
-    kill -KILL "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
-}
-kill_ns_pids() { # anything still running inside our namespaces was started by this script
-    local ns p
-    for ns in "$ns_srv" "$ns_cli"; do
-        for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
-    done
-}
-cleanup() {
-    local rc=$?
-    set +e
-    trap - INT TERM
-    [ -n "$sampler_pid" ] && { kill "$sampler_pid" 2>/dev/null; wait "$sampler_pid" 2>/dev/null; }
+on_cleanup() {
+    sampler_stop_all
     [ -n "$srv_pid" ] && stop "$srv_pid" TERM
-    if [ "$ns_made" -eq 1 ]; then
-        kill_ns_pids
-        ip netns del "$ns_srv" 2>/dev/null
-        ip netns del "$ns_cli" 2>/dev/null
-    fi
+    netns_remove_all   # before the cgroup: its processes must be gone
     [ -n "$cg" ] && { sleep 0.2; rmdir "$cg" 2>/dev/null || log "could not remove cgroup $cg"; }
-    rm -rf "$out"
-    if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
-        log "work directory kept: $work"
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
+    [ -z "${out:-}" ] || rm -rf "$out"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
-ip netns add "$ns_srv"
-ns_made=1
-ip netns add "$ns_cli"
-veth_s="ppts$$"; veth_c="pptc$$"
-ip link add "$veth_s" type veth peer name "$veth_c"
-ip link set "$veth_s" netns "$ns_srv"
-ip link set "$veth_c" netns "$ns_cli"
-ip -n "$ns_srv" link set "$veth_s" name lab0
-ip -n "$ns_cli" link set "$veth_c" name eth0
-ip -n "$ns_srv" addr add "$srv_addr/16" dev lab0
-ip -n "$ns_cli" addr add "$cli_addr/16" dev eth0
-for ns in "$ns_srv" "$ns_cli"; do ip -n "$ns" link set lo up; done
-ip -n "$ns_srv" link set lab0 up
-ip -n "$ns_cli" link set eth0 up
+netns_add "$ns_srv" "$ns_cli"
+lab_link "$ns_srv" "$ns_cli" "$srv_addr/16" "$cli_addr/16" ppt
 # 200 RRQs arrive at port 69 in one burst; give both servers the same larger socket buffers.
-for ns in "$ns_srv" "$ns_cli"; do
-    ip netns exec "$ns" sysctl -qw net.core.rmem_max=8388608 net.core.wmem_max=8388608 \
-        net.core.rmem_default=4194304 net.core.wmem_default=4194304 2>/dev/null || true
-done
-for _ in $(seq 1 20); do
-    ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' && break
-    sleep 0.2
-done
-ip -n "$ns_cli" link show eth0 | grep -q 'LOWER_UP' || die "veth pair did not come up"
+ns_sockbufs 8388608 4194304 "$ns_srv" "$ns_cli"
+wait_link_up "$ns_cli" eth0
 # The storm clients' own addresses: 10.77.1.1 upward (250 per /24).
 for ((i = 1; i <= storm_n; i++)); do
     echo "address add 10.77.$((1 + (i - 1) / 250)).$((1 + (i - 1) % 250))/16 dev eth0"
@@ -279,7 +172,6 @@ echo "$((t1 - t0)) $fail"
 EOF
 
 # --- measurements of the server -------------------------------------------------------
-hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
 ns_mem_kb() { # over every process in the server namespace (tftp-hpa: listener + children):
     # "VmRSS_sum_KB PROCS Pss_sum_KB" (Pss shares each shared page among the processes mapping it)
     local p st=() sm=()
@@ -310,28 +202,6 @@ in_cgroup() { # CMD...: run CMD inside our cgroup (when there is one)
     sh -c '[ -n "$1" ] && echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cg" "$@"
 }
 make_cgroup
-child_ticks() { # cutime + cstime of this shell: CPU of the client commands it has waited for
-    sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
-}
-start_sampler() { # the peaks of ns_mem_kb's sums and process count, 4 times a second, into FILE
-    local f="$1"
-    echo "0 0 0" > "$f"
-    # shellcheck disable=SC2030,SC2031
-    ( top=0; procs=0; ptop=0
-      while :; do
-          read -r r n pss <<< "$(ns_mem_kb)"
-          [ "$r" -gt "$top" ] && top="$r"
-          [ "$n" -gt "$procs" ] && procs="$n"
-          [ "$pss" -gt "$ptop" ] && ptop="$pss"
-          echo "$top $procs $ptop" > "$f.tmp" && mv "$f.tmp" "$f"
-          sleep 0.25
-      done ) &
-    sampler_pid=$!
-}
-stop_sampler() {
-    if [ -n "$sampler_pid" ]; then kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; fi
-    sampler_pid=""
-}
 
 # --- servers --------------------------------------------------------------------------
 start_hpa() {
@@ -367,7 +237,6 @@ EOF
         { echo "phoneprov check rejects the bench config:"; head -5 "$work/pp/check.log"; } > "$work/pp/why"
         return 1
     fi
-    read -ra java_opts <<< "${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError}"
     in_cgroup ip netns exec "$ns_srv" "${srv_pin[@]}" "$java_bin" "${java_opts[@]}" -jar "$jar" run --config "$work/pp/phoneprov.yaml" \
         --only tftpd >"$work/pp/phoneprov.log" 2>&1 &
     srv_pid=$!
@@ -414,7 +283,8 @@ run_server() { # NAME
     fi
     ran[$name]=1
     log "$name answers (pid $srv_pid)"
-    start_sampler "$work/$name-peak"
+    # The peaks of ns_mem_kb's sums and process count, 4 times a second.
+    sampler_start "$work/$name-peak" 0.25 ns_mem_kb
 
     # Warm-up (the JIT needs it; tftp-hpa gets the same): one fetch with each client.
     check_deadline "$name warm-up"
@@ -487,21 +357,21 @@ run_server() { # NAME
     log "$name storm: mean ${storm_s[$name]} s; per run: server CPU ${storm_cpu[$name]} s, clients ${storm_ccpu[$name]} s"
 
     read -r "rss[$name]" _ _ <<< "$(ns_mem_kb)"
-    stop_sampler
-    read -r "peak[$name]" "peak_procs[$name]" "peak_pss[$name]" < "$work/$name-peak"
+    sampler_stop "$work/$name-peak"
+    read -r "peak[$name]" "peak_procs[$name]" "peak_pss[$name]" _ < "$work/$name-peak"
     stop "$srv_pid" TERM
     srv_pid=""
-    kill_ns_pids   # tftp-hpa children of a storm that timed out
+    netns_kill "$ns_srv" "$ns_cli"   # tftp-hpa children of a storm that timed out
 }
 for s in "${servers[@]}"; do run_server "$s"; done
 
 # --- report ---------------------------------------------------------------------------
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 label() { [ "$1" = hpa ] && echo tftp-hpa || echo phoneprov; }
 echo
 echo "TFTP: $big_mib MiB file at blksize $blksize; storm: $storm_n concurrent curl clients x $storm_mib MiB at blksize $storm_bs (curl's default)"
 echo "veth between two namespaces, $srv_addr -> $cli_addr; $(nproc) CPUs shared by clients and server; CPU busy before the bench: ${busy_before}%"
 echo "MB/s = 10^6 bytes per second of client wall time; every copy sha256-checked against the served file"
+[ "$only" = hpa ] || java_opts_line
 printf '\n%-10s %-28s %s\n' server "part" "per run (MB/s; storm: s)"
 for s in "${servers[@]}"; do
     if [ "${ran[$s]}" -eq 0 ]; then printf '%-10s %s\n' "$(label "$s")" "${status[$s]}"; continue; fi
@@ -530,20 +400,6 @@ echo " peakPSS: the highest sum of VmRSS / Pss over the server's processes, samp
 echo " most server processes seen at once)"
 echo
 if [ "${ran[hpa]:-0}" -eq 1 ] && [ "${ran[phoneprov]:-0}" -eq 1 ]; then
-    verdict() { # VALUE GOAL [RANGE lo..hi] -> met / NOT MET, and whether the run-to-run range straddles the goal
-        awk -v r="$1" -v g="$2" -v rg="${3:--}" 'BEGIN { v = (r != "-" && r + 0 >= g + 0) ? "met" : "NOT MET"
-            if (split(rg, x, /\.\./) == 2 && x[1] + 0 < g + 0 && x[2] + 0 >= g + 0) v = v " (the run-to-run range straddles the goal: repeat)"
-            print v }'
-    }
-    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
-    range() { # RUNS_A RUNS_B -> "min(A)/max(B)..max(A)/min(B)": worst to best pairing
-        awk -v a="$1" -v b="$2" 'BEGIN { na = split(a, x, " "); nb = split(b, y, " ")
-            if (!na || !nb) { print "-"; exit }
-            amin = amax = x[1]; bmin = bmax = y[1]
-            for (i = 2; i <= na; i++) { if (x[i] < amin) amin = x[i]; if (x[i] > amax) amax = x[i] }
-            for (i = 2; i <= nb; i++) { if (y[i] < bmin) bmin = y[i]; if (y[i] > bmax) bmax = y[i] }
-            printf "%.2f..%.2f", amin / bmax, amax / bmin }'
-    }
     r1="$(ratio "${lock_mean[phoneprov]}" "${lock_mean[hpa]}")"
     r1r="$(range "${lock_runs[phoneprov]}" "${lock_runs[hpa]}")"
     r2="$(ratio "${win_mean[phoneprov]}" "${lock_mean[hpa]}")"
