@@ -58,8 +58,8 @@ final class HttpdReader {
             // Both count from the end of a response: a longer keep-alive would be cut by the head
             // deadline anyway, for any client that starts its next request late.
             l.problems().add(l.at("keepalive_seconds"), l.keyPath("keepalive_seconds"), keepalive + " is longer than"
-                    + " request_head_seconds (" + head + "); a next request must be complete within request_head_seconds"
-                    + " of the previous response, so raise request_head_seconds or lower this");
+                    + " request_head_seconds (" + head + "); a next request must be complete within"
+                    + " request_head_seconds of the previous response, so raise request_head_seconds or lower this");
         }
         if (perClient > total) {
             l.problems().add(l.at("max_per_client"), l.keyPath("max_per_client"), perClient + " is more than"
