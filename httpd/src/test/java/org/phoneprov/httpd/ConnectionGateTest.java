@@ -105,4 +105,17 @@ class ConnectionGateTest {
         assertEquals("head_timeouts=0 keepalive_closed=0 refused_per_client=0 refused_max_connections=1 evicted=0",
                 lab.limitLog.summary());
     }
+
+    @Test
+    void newLimitsApplyToTheNextConnectionAndLeaveOpenOnesAlone() throws Exception {
+        Peer before = lab.connect("10.77.0.50");
+        lab.limits.set(new HttpdSettings.Limits(2, 1, 4, 1)); // a SIGHUP with tighter limits
+        assertFalse(lab.connect("10.77.0.50").isOpen(), "the new cap of 1 applies at once");
+        Peer after = lab.connect("10.77.0.51");
+        lab.advance(2, before, after);
+        assertFalse(after.isOpen(), "the new 2 s head deadline");
+        assertTrue(before.isOpen(), "an open connection keeps the deadline it was accepted with");
+        lab.advance(8, before);
+        assertFalse(before.isOpen());
+    }
 }

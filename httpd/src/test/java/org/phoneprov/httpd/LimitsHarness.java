@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.phoneprov.common.config.HttpdSettings;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,14 @@ final class LimitsHarness implements AutoCloseable {
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger httpdLog = (Logger) LoggerFactory.getLogger("org.phoneprov.httpd");
 
+    /** The limits in force, read per connection: set it to act as a reload. */
+    final AtomicReference<HttpdSettings.Limits> limits;
+
     LimitsHarness(HttpdSettings.Limits limits, Path firmware) {
+        this.limits = new AtomicReference<>(limits);
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.httpd"));
         limitLog = new LimitLog(log);
-        gate = new ConnectionGate(() -> limits, limitLog, now::get);
+        gate = new ConnectionGate(this.limits::get, limitLog, now::get);
         FakeResolver resolver = new FakeResolver(firmware);
         ProvisioningHandler handler = new ProvisioningHandler(() -> resolver, e -> { }, connections, log,
                 new HttpClock());
