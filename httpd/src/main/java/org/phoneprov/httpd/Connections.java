@@ -8,41 +8,48 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 
 /**
- * The open connections of one server and how many responses each still owes, so a stop
- * can close idle keep-alive connections at once and busy ones when their response is out.
- * Counters are touched only on the channel's event loop.
+ * The open connections of one server and how many responses each still owes (kept by
+ * its {@link RequestClock}, which also times the wait for its next request head), so a
+ * stop can close idle keep-alive connections at once and busy ones when their response
+ * is out. Clocks are touched only on the channel's event loop.
  */
 final class Connections {
-    private static final AttributeKey<int[]> IN_FLIGHT = AttributeKey.valueOf(Connections.class, "inFlight");
+    private static final AttributeKey<RequestClock> CLOCK = AttributeKey.valueOf(Connections.class, "clock");
 
     private final ChannelGroup open = new DefaultChannelGroup("httpd", GlobalEventExecutor.INSTANCE);
     private volatile boolean draining;
 
-    /** A new connection; refused at once while stopping. */
-    void add(Channel ch) {
-        ch.attr(IN_FLIGHT).set(new int[1]);
+    /** A new, admitted connection; closed at once while stopping. */
+    void add(Channel ch, RequestClock clock) {
+        ch.attr(CLOCK).set(clock);
         open.add(ch);
         if (draining) {
             ch.close();
         }
     }
 
+    /** A request head is complete: its connection is busy until the response is out. */
     void requestStarted(Channel ch) {
-        int[] n = ch.attr(IN_FLIGHT).get();
-        if (n != null) {
-            n[0]++;
+        RequestClock c = ch.attr(CLOCK).get();
+        if (c != null) {
+            c.requestStarted();
         }
     }
 
     /** The last write of a response completed; during a stop the connection then closes. */
     void responseFinished(Channel ch) {
-        int[] n = ch.attr(IN_FLIGHT).get();
-        if (n != null && n[0] > 0) {
-            n[0]--;
+        RequestClock c = ch.attr(CLOCK).get();
+        if (c != null) {
+            c.responseFinished();
         }
         if (draining && idle(ch)) {
             ch.close();
         }
+    }
+
+    /** Whether a response is owed on the connection. */
+    boolean busy(Channel ch) {
+        return !idle(ch);
     }
 
     /** While stopping, responses say "Connection: close". */
@@ -79,7 +86,7 @@ final class Connections {
     }
 
     private static boolean idle(Channel ch) {
-        int[] n = ch.attr(IN_FLIGHT).get();
-        return n == null || n[0] == 0;
+        RequestClock c = ch.attr(CLOCK).get();
+        return c == null || c.busy() == 0;
     }
 }

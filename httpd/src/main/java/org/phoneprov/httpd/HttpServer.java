@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP(S) provisioning server: binds a plain listener, an HTTPS one or both, serves
  * files the resolver names over GET, HEAD and POST, and stops gracefully. Both listeners
  * share one boss thread, the workers (one per processor), the provisioning handler and
- * so the access rules and the probe table.
+ * so the access rules and the probe table, and one connection gate (the caps of
+ * {@code httpd.limits}).
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -45,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
     private final DaemonConfig config;
     private final HttpdSettings settings;
     private final Connections connections = new Connections();
+    private final ConnectionGate gate;
     private final ProvisioningHandler handler;
     private final TlsRefusals refusals;
     private final AccessSource access;
@@ -62,21 +64,24 @@ public final class HttpServer implements AutoCloseable {
      *                 takes effect without a restart
      */
     public HttpServer(DaemonConfig config, Supplier<FileResolver> resolver, EventSink events) {
-        this(config, HttpdSettings.defaults(), resolver, AccessSource.OPEN, events);
+        this(config, HttpdSettings.defaults(), resolver, AccessSource.OPEN, () -> HttpdSettings.Limits.DEFAULT,
+                events);
     }
 
     /**
      * @param settings TLS as it was at start (listeners need a restart to change); its access
      *                 rules are not used: they come from {@code current} per request
-     * @param current  the config in force, read per request for access rules and credentials
+     * @param current  the config in force, read per request for access rules and credentials, and
+     *                 per connection for the limits
      */
     public HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
                       Supplier<SuiteConfig> current, EventSink events) {
-        this(config, settings, resolver, AccessSource.of(Objects.requireNonNull(current, "current")), events);
+        this(config, settings, resolver, AccessSource.of(Objects.requireNonNull(current, "current")),
+                () -> current.get().http().limits(), events);
     }
 
     HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver, AccessSource access,
-               EventSink events) {
+               Supplier<HttpdSettings.Limits> limits, EventSink events) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(HttpServer.class.getPackageName()));
@@ -84,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
                 Objects.requireNonNull(events, "events"), connections, log, new HttpClock(), access,
                 new AccessGate(new DigestAuth(Nonces.random())), System::currentTimeMillis);
         this.refusals = new TlsRefusals(log, events);
+        this.gate = new ConnectionGate(Objects.requireNonNull(limits, "limits"), new LimitLog(log), System::nanoTime);
         this.access = access;
     }
 
@@ -112,11 +118,12 @@ public final class HttpServer implements AutoCloseable {
         InetSocketAddress plain = null;
         try {
             if (settings.plainHttp()) {
-                plain = listen(transport, config.port(), new HttpChannelInitializer(handler, connections));
+                plain = listen(transport, config.port(),
+                        new HttpChannelInitializer(handler, connections, gate, null, null));
             }
             if (tls.isPresent()) {
                 tlsBound = listen(transport, settings.tls().get().port(),
-                        new HttpChannelInitializer(handler, connections, tls.get(), refusals));
+                        new HttpChannelInitializer(handler, connections, gate, tls.get(), refusals));
             }
         } catch (BindException e) {
             for (Channel ch : channels) {
@@ -232,7 +239,7 @@ public final class HttpServer implements AutoCloseable {
         }
         int forced = connections.drain(DRAIN);
         shutdownGroups();
-        LOG.info("httpd.stopped forced={}", forced);
+        LOG.info("httpd.stopped forced={} {}", forced, gate.log().summary());
     }
 
     private void shutdownGroups() {

@@ -179,7 +179,11 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
-            ctx.close();
+            // The send stall: a response in progress stopped moving. A connection waiting for a
+            // request is timed by ConnectionDeadlines, whose limits may be longer than the stall.
+            if (connections.busy(ctx.channel())) {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, evt);

@@ -38,6 +38,7 @@ class ProvisioningHandlerTest {
     private final List<Event> events = new ArrayList<>();
     private AtomicReference<FileResolver> resolver;
     private EmbeddedChannel ch;
+    private Connections connections;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,7 +52,7 @@ class ProvisioningHandlerTest {
     }
 
     private EmbeddedChannel channel() {
-        Connections connections = new Connections();
+        connections = new Connections();
         ProvisioningHandler handler = new ProvisioningHandler(resolver::get, events::add, connections,
                 new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.httpd")), new HttpClock());
         return new EmbeddedChannel(new HttpChannelInitializer(handler, connections));
@@ -291,8 +292,11 @@ class ProvisioningHandlerTest {
     }
 
     @Test
-    void idleConnectionsClose() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    void aStalledResponseClosesButAWaitingConnectionIsLeftToItsDeadlines() {
+        ch.pipeline().fireUserEventTriggered(IdleStateEvent.WRITER_IDLE_STATE_EVENT);
+        assertTrue(ch.isOpen(), "no response in progress: the request deadlines decide");
+        connections.requestStarted(ch);
+        ch.pipeline().fireUserEventTriggered(IdleStateEvent.WRITER_IDLE_STATE_EVENT);
         assertFalse(ch.isOpen());
     }
 

@@ -82,7 +82,7 @@ class TlsServerTest {
     private int start(HttpdSettings.ClientAuth auth, boolean plain) throws Exception {
         DaemonConfig config = new DaemonConfig("httpd", true, InetAddress.getLoopbackAddress(), Optional.empty(), 0);
         server = new HttpServer(config, new HttpdSettings(Optional.of(pki.tls(auth, plain)), HttpdSettings.Access.OFF),
-                () -> resolver, AccessSource.OPEN, events::add);
+                () -> resolver, AccessSource.OPEN, () -> HttpdSettings.Limits.DEFAULT, events::add);
         server.start();
         return server.tlsAddress().orElseThrow().getPort();
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.phoneprov.common.config.yaml.Node;
 
 /**
- * Reads the {@code tls:} and {@code access:} keys of the {@code httpd:} section. Certificate
+ * Reads the {@code tls:}, {@code access:} and {@code limits:} keys of the {@code httpd:} section. Certificate
  * and key files are read and checked here, with the JDK alone (common has no Bouncy
  * Castle), so {@code check} names a missing, unreadable or mismatched file by its key.
  * Keys: PKCS#8 ({@code BEGIN PRIVATE KEY}, what {@code phoneprov cert init} and OpenSSL 3
@@ -30,7 +30,7 @@ import org.phoneprov.common.config.yaml.Node;
  * ask for a pass phrase).
  */
 final class HttpdReader {
-    static final String[] KEYS = {"tls", "access"};
+    static final String[] KEYS = {"tls", "access", "limits"};
     private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448", "DSA"};
 
     private HttpdReader() {
@@ -43,7 +43,29 @@ final class HttpdReader {
         MapView h = section.get();
         Optional<HttpdSettings.Tls> tls = h.map("tls").flatMap(t -> tls(t, base, httpd, problems));
         HttpdSettings.Access access = h.map("access").map(a -> access(a, problems)).orElse(HttpdSettings.Access.OFF);
-        return new HttpdSettings(tls, access);
+        HttpdSettings.Limits limits = h.map("limits").map(HttpdReader::limits).orElse(HttpdSettings.Limits.DEFAULT);
+        return new HttpdSettings(tls, access, limits);
+    }
+
+    private static HttpdSettings.Limits limits(MapView l) {
+        l.allowOnly("request_head_seconds", "keepalive_seconds", "max_connections", "max_per_client");
+        HttpdSettings.Limits d = HttpdSettings.Limits.DEFAULT;
+        int head = l.integer("request_head_seconds", d.requestHeadSeconds(), 1, 3600);
+        int keepalive = l.integer("keepalive_seconds", Math.min(d.keepaliveSeconds(), head), 1, 3600);
+        int total = l.integer("max_connections", d.maxConnections(), 1, 1_000_000);
+        int perClient = l.integer("max_per_client", Math.min(d.maxPerClient(), total), 1, 1_000_000);
+        if (keepalive > head) {
+            // Both count from the end of a response: a longer keep-alive would be cut by the head
+            // deadline anyway, for any client that starts its next request late.
+            l.problems().add(l.at("keepalive_seconds"), l.keyPath("keepalive_seconds"), keepalive + " is longer than"
+                    + " request_head_seconds (" + head + "); a next request must be complete within"
+                    + " request_head_seconds of the previous response, so raise request_head_seconds or lower this");
+        }
+        if (perClient > total) {
+            l.problems().add(l.at("max_per_client"), l.keyPath("max_per_client"), perClient + " is more than"
+                    + " max_connections (" + total + "); one address could take every connection");
+        }
+        return new HttpdSettings.Limits(head, keepalive, total, perClient);
     }
 
     private static Optional<HttpdSettings.Tls> tls(MapView t, Path base, DaemonConfig httpd, Problems problems) {

@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * httpd's settings beyond where its plain listener is: HTTPS, and who may fetch a
- * device's own files (its MAC config and its {@code <MODEL>_<MAC>.inf}).
+ * httpd's settings beyond where its plain listener is: HTTPS, who may fetch a device's
+ * own files (its MAC config and its {@code <MODEL>_<MAC>.inf}), and how long and how many
+ * connections a client may hold.
  *
  * @param tls    HTTPS, when the section has {@code tls:}
  * @param access the per-device checks; all off by default, so a config without
  *               {@code access:} serves as before
+ * @param limits the connection deadlines and caps; {@link Limits#DEFAULT} without {@code limits:}
  */
-public record HttpdSettings(Optional<Tls> tls, Access access) {
+public record HttpdSettings(Optional<Tls> tls, Access access, Limits limits) {
+
+    /** Default limits. */
+    public HttpdSettings(Optional<Tls> tls, Access access) {
+        this(tls, access, Limits.DEFAULT);
+    }
 
     public static HttpdSettings defaults() {
-        return new HttpdSettings(Optional.empty(), Access.OFF);
+        return new HttpdSettings(Optional.empty(), Access.OFF, Limits.DEFAULT);
     }
 
     /** Whether the plain HTTP listener runs: always without TLS, else as {@code tls.plain_http} says. */
@@ -94,5 +101,26 @@ public record HttpdSettings(Optional<Tls> tls, Access access) {
      */
     public record ProbeLimit(int notFound, int perSeconds, int blockSeconds, int maxClients) {
         public static final ProbeLimit DEFAULT = new ProbeLimit(20, 60, 300, 10_000);
+    }
+
+    /**
+     * What one connection may cost: phones send their request head in the first packet,
+     * fetch a handful of files and go quiet, or power-cycle and leave a dead connection
+     * behind; a client that connects and sends nothing, or one byte at a time, must not hold
+     * more than a bounded share of the connections.
+     *
+     * @param requestHeadSeconds the whole request head (and on HTTPS the handshake before it)
+     *                           must have arrived this long after the accept, or after the end
+     *                           of the previous response on a kept-alive connection; bytes that
+     *                           trickle in do not extend it
+     * @param keepaliveSeconds   a kept-alive connection on which no byte of a next request
+     *                           arrives for this long is closed; at most {@code requestHeadSeconds}
+     * @param maxConnections     open connections on both listeners together; at the cap the one
+     *                           that has waited longest without a request in progress is closed
+     *                           for the newcomer, and only when every one is busy is it refused
+     * @param maxPerClient       open connections from one address; one more is refused at accept
+     */
+    public record Limits(int requestHeadSeconds, int keepaliveSeconds, int maxConnections, int maxPerClient) {
+        public static final Limits DEFAULT = new Limits(10, 5, 4096, 64);
     }
 }
