@@ -85,10 +85,15 @@ fi
 
 # --- launcher -------------------------------------------------------------------------
 got="$(JAVA=echo JAVA_OPTS='-Xmx1m -Dx=y' PHONEPROV_JAR=/j.jar sh "$here/phoneprov-launcher" run --config c.yaml)"
-if [ "$got" = "-Xmx1m -Dx=y -jar /j.jar run --config c.yaml" ]; then
+# Without JAVA_OPTS the options come from the jvm.options file, comments and blank lines dropped.
+want="$(sed -e 's/#.*//' "$here/../jvm.options" | tr -s ' \t\n' '   ' | sed 's/^ *//; s/ *$//')"
+got_file="$(env -u JAVA_OPTS JAVA=echo PHONEPROV_JVM_OPTIONS="$here/../jvm.options" PHONEPROV_JAR=/j.jar \
+    sh "$here/phoneprov-launcher" run)"
+if [ "$got" = "-Xmx1m -Dx=y -jar /j.jar run --config c.yaml" ] && [ "$got_file" = "$want -jar /j.jar run" ] &&
+    [ -n "$want" ]; then
     echo "ok   phoneprov-launcher"
 else
-    echo "FAIL phoneprov-launcher: got '$got'"; fail=1
+    echo "FAIL phoneprov-launcher: got '$got' and '$got_file' (jvm.options: '$want')"; fail=1
 fi
 
 # --- exposure score (informational) ---------------------------------------------------
