@@ -91,6 +91,9 @@ httpd:
   enabled: true
   bind: $host
   port: $pp_port
+  limits:                 # wrk is one address holding all its connections (default cap 64)
+    max_per_client: $(( conns > 64 ? conns : 64 ))
+    max_connections: $(( conns > 4096 ? conns : 4096 ))
 tftpd:
   enabled: true
   bind: $host
