@@ -1,5 +1,7 @@
 package org.phoneprov.httpd;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -75,10 +77,29 @@ final class Exchange implements ChannelFutureListener {
         keepAlive = false;
     }
 
+    /** The connection stays open after this response (so far). */
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
     /** Writes a complete response whose body is {@code bodyBytes} long (a HEAD sends none). */
     void send(FullHttpResponse response, long bodyBytes) {
-        head(response, bodyBytes);
-        ctx.writeAndFlush(response).addListener(this);
+        FullHttpResponse r = response;
+        if (head && response.content().isReadable()) {
+            // The encoder does not know the request was HEAD (see HttpChannelInitializer): the
+            // head keeps the Content-Length a GET would get (RFC 9110 9.3.2), the body goes.
+            r = response.replace(Unpooled.EMPTY_BUFFER);
+            response.release();
+        }
+        head(r, bodyBytes);
+        ctx.writeAndFlush(r).addListener(this);
+    }
+
+    /** Writes a 200 already encoded by {@link EncodedOk}, past the HTTP encoder. */
+    void sendEncoded(ByteBuf response, long bodyBytes) {
+        this.status = "200";
+        this.bytes = head ? 0 : bodyBytes;
+        ctx.pipeline().context(HttpChannelInitializer.ENCODER).writeAndFlush(response).addListener(this);
     }
 
     /** Marks the response head before it is written; the caller writes it and the body. */

@@ -69,6 +69,11 @@ final class FileResponder {
             sendUnsatisfiable(ex, g, range, bytes.length);
             return;
         }
+        if (range.kind() == ByteRange.Kind.FULL) {
+            ex.sendEncoded(responses.ok(ex.ctx().alloc(), ex.version(), ex.keepAlive(), method.sendsBody(), g),
+                    bytes.length);
+            return;
+        }
         FullHttpResponse r = responses.full(ex.version(), status(range), g, method.sendsBody()
                 ? Unpooled.wrappedBuffer(bytes, (int) range.start(), (int) range.length())
                 : Unpooled.EMPTY_BUFFER);

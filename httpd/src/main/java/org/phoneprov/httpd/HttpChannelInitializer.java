@@ -3,7 +3,8 @@ package org.phoneprov.httpd;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
@@ -24,6 +25,8 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
      * reading). Waiting for a request is {@link ConnectionDeadlines}' business.
      */
     static final int SEND_STALL_SECONDS = 60;
+    /** The response encoder's name: {@link EncodedOk} responses are written from its context, past it. */
+    static final String ENCODER = "encoder";
 
     private final ProvisioningHandler handler;
     private final Connections connections;
@@ -64,13 +67,17 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         }
         // In front of the codec, to see every byte of a head before the codec has a request.
         p.addLast("deadlines", new ConnectionDeadlines(clock.get(), gate.log()));
-        // No aggregator and no keep-alive handler: bodies are ignored (the handler answers on the
-        // request head) and Exchange decides keep-alive itself; each handler less is work saved
-        // on every request.
-        p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK));
         // Writer idle, not all idle: bytes a client sends do not keep a response it does not read
         // alive. observeOutput: a large file still flowing to a slow phone is progress, not a stall.
+        // In front of the encoder, so it also sees the EncodedOk responses written past it.
         p.addLast("send-stall", new IdleStateHandler(true, 0, SEND_STALL_SECONDS, 0, TimeUnit.SECONDS));
+        // No aggregator and no keep-alive handler: bodies are ignored (the handler answers on the
+        // request head) and Exchange decides keep-alive itself; each handler less is work saved
+        // on every request. Decoder and encoder apart, not HttpServerCodec: that one pairs each
+        // request with the response its encoder sees (for HEAD), and EncodedOk responses bypass
+        // the encoder. Exchange drops HEAD bodies itself.
+        p.addLast("decoder", new HttpRequestDecoder(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK));
+        p.addLast(ENCODER, new HttpResponseEncoder());
         p.addLast("provisioning", handler);
     }
 }

@@ -1,6 +1,7 @@
 package org.phoneprov.httpd;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -85,6 +86,11 @@ final class Responses {
         FullHttpResponse r = text(v, HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY);
         r.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
         return r;
+    }
+
+    /** A whole generated file with 200, as bytes ready for the socket (see {@link EncodedOk}). */
+    ByteBuf ok(ByteBufAllocator alloc, HttpVersion v, boolean keepAlive, boolean body, ServedFile.Generated g) {
+        return EncodedOk.encode(alloc, v, keepAlive, body, clock.now(), clock.date(g.lastModified()), g);
     }
 
     /** A response about {@code f} whose content is {@code body}; the caller sets Content-Length. */

@@ -41,7 +41,7 @@ class ConnectionGateTest {
         assertTrue(a1.isOpen() && a2.isOpen());
         assertFalse(a3.isOpen(), "refused");
         assertNull(a3.readOutbound());
-        assertNull(a3.pipeline().get("codec"), "nothing was built for it");
+        assertNull(a3.pipeline().get("decoder"), "nothing was built for it");
         assertEquals(1, lab.limitLog.count(Cut.REFUSED_PER_CLIENT));
         assertTrue(lab.lines().contains("httpd.client_limit action=refused client=10.77.0.50:40000 open=2"
                 + " max_per_client=2"), lab.lines().toString());
