@@ -55,7 +55,7 @@ final class EncodedOk {
         out.writeBytes(LAST_MODIFIED);
         ByteBufUtil.copy(lastModified, out);
         out.writeBytes(LENGTH);
-        ByteBufUtil.writeAscii(out, Integer.toString(bytes.length));
+        writeDecimal(out, bytes.length);
         if (http10 == keepAlive) {
             out.writeBytes(http10 ? KEEP_ALIVE : CLOSE);
         }
@@ -64,6 +64,17 @@ final class EncodedOk {
             out.writeBytes(bytes);
         }
         return out;
+    }
+
+    /** Content-Length digits without a String per response. */
+    static void writeDecimal(ByteBuf out, int value) {
+        int divisor = 1;
+        while (value / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.writeByte('0' + value / divisor % 10);
+        }
     }
 
     private static byte[] ascii(String s) {

@@ -47,6 +47,14 @@ class EncodedOkTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"0", "7", "10", "99", "100", "65535", "1000000", "2147483647"})
+    void decimalDigits(int value) {
+        ByteBuf b = Unpooled.buffer();
+        EncodedOk.writeDecimal(b, value);
+        assertEquals(Integer.toString(value), b.toString(StandardCharsets.US_ASCII));
+    }
+
     private static String netty(FullHttpResponse r) {
         EmbeddedChannel ch = new EmbeddedChannel(new HttpResponseEncoder());
         ch.writeOutbound(r);

@@ -33,7 +33,7 @@ final class EventCodec {
         out.position(start + HEADER);
         int payload = out.position();
         out.putLong(e.time().toEpochMilli());
-        out.putLong(e.device().map(Mac::value).orElse(-1L));
+        out.putLong(e.device().isPresent() ? e.device().get().value() : -1L); // no boxed Long per event
         out.putLong(e.bytes());
         out.putLong(e.micros());
         if (e.client().isPresent() && e.client().get().getAddress() != null) {
