@@ -2,6 +2,7 @@ package org.phoneprov.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.phoneprov.cli.run.DaemonRegistry;
 import org.phoneprov.common.config.ConfigLoader;
 import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.config.SuiteConfig;
@@ -15,7 +16,7 @@ final class ConfigOption {
 
     /** The validated config, or empty after printing every problem as {@code FILE:LINE:COL: ...}. */
     Optional<SuiteConfig> load() {
-        LoadResult r = ConfigLoader.load(config);
+        LoadResult r = ConfigLoader.load(config, DaemonRegistry.BUILT_IN.sections());
         if (!r.isOk()) {
             r.problems().forEach(System.err::println);
         }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.phoneprov.cli.run.DaemonRegistry;
 import org.phoneprov.common.config.ConfigLoader;
 import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.config.Problem;
@@ -25,8 +26,13 @@ public final class Loaded {
     public record Failed(List<Problem> problems) implements Outcome {
     }
 
+    /** Loads with the sections of the daemons this build runs. */
     public static Outcome load(Path file, Optional<ProvisioningSnapshot> previous) {
-        LoadResult r = ConfigLoader.load(file);
+        return load(file, DaemonRegistry.BUILT_IN, previous);
+    }
+
+    public static Outcome load(Path file, DaemonRegistry daemons, Optional<ProvisioningSnapshot> previous) {
+        LoadResult r = ConfigLoader.load(file, daemons.sections());
         if (!r.isOk()) {
             return new Failed(r.problems());
         }

@@ -1,11 +1,13 @@
 package org.phoneprov.cli;
 
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.phoneprov.cli.run.DaemonRegistry;
 import org.phoneprov.cli.run.SignalHandlers;
 import org.phoneprov.cli.run.SuiteRuntime;
 import org.slf4j.Logger;
@@ -19,21 +21,30 @@ import picocli.CommandLine.Option;
         "SIGHUP reloads the config; SIGTERM stops cleanly."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-    static final List<String> DAEMONS = List.of("dhcpd", "tftpd", "httpd", "sipd");
 
     @Mixin
     ConfigOption options;
 
     @Option(names = "--only", split = ",", paramLabel = "DAEMON",
-            description = "Run only these daemons (dhcpd, tftpd, httpd, sipd), enabled in the config or not.")
+            description = "Run only these daemons (${COMPLETION-CANDIDATES}), enabled in the config or not.",
+            completionCandidates = DaemonNames.class)
     List<String> only = List.of();
+
+    /** The registry's names, for {@code --help}. */
+    static final class DaemonNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return DaemonRegistry.BUILT_IN.names().iterator();
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         Set<String> wanted = new LinkedHashSet<>();
         for (String d : only) {
-            if (!DAEMONS.contains(d.trim())) {
-                System.err.println("--only: unknown daemon '" + d + "'; choose from " + String.join(", ", DAEMONS));
+            List<String> known = DaemonRegistry.BUILT_IN.names();
+            if (!known.contains(d.trim())) {
+                System.err.println("--only: unknown daemon '" + d + "'; choose from " + String.join(", ", known));
                 return 2;
             }
             wanted.add(d.trim());
@@ -51,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        SignalHandlers.onReload(() -> suite.reload());
+        SignalHandlers.onReload(suite::reload);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("suite.stopping");
             suite.close();

@@ -108,7 +108,7 @@ final class FileResponder {
             writeStatic(ex, s, raf, range, size);
         } catch (IOException e) {
             closeQuietly(raf);
-            LOG.debug("httpd.read-failed path={} error={}", LogText.quote(s.path().toString()), e.getMessage());
+            LOG.debug("httpd.read_failed path={} error={}", LogText.quote(s.path().toString()), e.getMessage());
             ex.send(responses.serverError(ex.version()), 0);
         }
     }

@@ -202,7 +202,7 @@ public final class HttpServer implements AutoCloseable {
         }
         String iface = config.iface().get();
         if (transport != SocketTransport.EPOLL) {
-            LOG.warn("httpd.iface-ignored iface={} reason=\"no native epoll; listening on the bind address only\"",
+            LOG.warn("httpd.iface_ignored iface={} reason=\"no native epoll; listening on the bind address only\"",
                     iface);
             return;
         }

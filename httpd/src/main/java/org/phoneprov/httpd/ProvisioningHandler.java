@@ -136,7 +136,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         try {
             lookup = current.resolve(name, Transport.HTTP);
         } catch (RuntimeException e) {
-            log.log(Level.WARN, "httpd.resolve-failed", "path=" + LogText.quote(name) + " error="
+            log.log(Level.WARN, "httpd.resolve_failed", "path=" + LogText.quote(name) + " error="
                     + LogText.quote(String.valueOf(e)));
             ex.send(responses.serverError(ex.version()), 0);
             return;
@@ -159,7 +159,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     }
 
     private void badRequest(Exchange ex, HttpResponseStatus status, String error) {
-        log.log(Level.INFO, "httpd.bad-request", "status=" + status.code() + " client="
+        log.log(Level.INFO, "httpd.bad_request", "status=" + status.code() + " client="
                 + LogText.address(ex.ctx().channel().remoteAddress()) + " error=" + LogText.quote(error));
         ex.closeAfter();
         ex.send(responses.badRequest(ex.version(), status), 0);
@@ -193,7 +193,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String client = LogText.address(ctx.channel().remoteAddress());
         if (cause instanceof IOException) {
-            log.log(Level.INFO, "httpd.connection-error", "client=" + client + " error="
+            log.log(Level.INFO, "httpd.connection_error", "client=" + client + " error="
                     + LogText.quote(LogText.reason(cause)));
         } else {
             log.log(Level.WARN, "httpd.error", "client=" + client + " error=" + LogText.quote(String.valueOf(cause)));

@@ -2,17 +2,42 @@ package org.phoneprov.cli.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.phoneprov.cli.run.DaemonRegistry;
 
-/** The demo's config and files: the daemon sections for where it runs, stand-in firmware and melodies. */
+/**
+ * The demo's config and files: the daemon sections for where it runs, stand-in firmware and
+ * melodies. Each daemon of the registry brings its own section, {@code demo/daemons/NAME.lan.yaml}
+ * (namespaces) or {@code NAME.loopback.yaml} (where {@code @PORT@} is a free port); a daemon
+ * without one runs on its defaults.
+ */
 final class DemoConfig {
-    /** Loopback-mode ports, when not the usual ones. */
-    record Ports(int http, int tftp, int dhcp) {
+    /** Loopback-mode ports, by daemon: each free for TCP and UDP both. */
+    record Ports(Map<String, Integer> byDaemon) {
+        Ports {
+            byDaemon = Map.copyOf(byDaemon);
+        }
+
+        int of(String daemon) {
+            Integer p = byDaemon.get(daemon);
+            if (p == null) {
+                throw new IllegalArgumentException("no demo port for " + daemon);
+            }
+            return p;
+        }
+
+        int tftp() {
+            return of("tftpd");
+        }
     }
 
     private DemoConfig() {
@@ -24,7 +49,7 @@ final class DemoConfig {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String a = net.serverAddress();
-        yaml = yaml.replace("@DAEMONS@", net.namespaces() ? lanDaemons() : loopbackDaemons(ports)).replace("@ADDRESS@", a);
+        yaml = yaml.replace("@DAEMONS@", daemons(net.namespaces() ? "lan" : "loopback", ports)).replace("@ADDRESS@", a);
         Path config = dir.resolve("phoneprov.yaml");
         Files.writeString(config, yaml);
         for (String f : List.of("st2030/v2030SG.R11.1.090213.2.67.1.zz", "st2030/v2030MG.R11.1.090213.2.67.1.zz",
@@ -39,54 +64,43 @@ final class DemoConfig {
         return config;
     }
 
-    private static String lanDaemons() {
-        return """
-                httpd: {enabled: true, bind: 10.77.0.1, port: 80}
-                tftpd: {enabled: true, bind: 10.77.0.1, port: 69}
-                dhcpd:
-                  enabled: true
-                  interface: lab0
-                  subnets:
-                    - {subnet: 10.77.0.0/16, pools: ["10.77.32.1-10.77.32.250"], router: 10.77.0.1}
-                sipd:
-                  enabled: true
-                  interface: lab0
-                  pnp:
-                    allow: [10.77.0.0/16]
-                    vendors: [{vendor: [snom, OEM], url: "http://10.77.0.1/snom/{mac}.xml"}]
-                  notify: {span: 2}
-                """;
-    }
-
-    private static String loopbackDaemons(Ports p) {
-        // sipd's plug-and-play needs multicast on a LAN; check-sync (phoneprov notify) works anywhere.
-        return """
-                httpd: {enabled: true, bind: 127.0.0.1, port: %d}
-                tftpd: {enabled: true, bind: 127.0.0.1, port: %d}
-                dhcpd:
-                  enabled: true
-                  bind: 127.0.0.1
-                  port: %d
-                  subnets:                      # reached through the demo's relay at 127.77.0.1; a pool in
-                    # 127.0.0.0/8 is this host's own, so each phone sends from the address it leased
-                    - {subnet: 127.77.0.0/16, pools: ["127.77.1.1-127.77.1.250"], router: 127.77.0.1}
-                sipd: {enabled: false, notify: {span: 2}}
-                """.formatted(p.http(), p.tftp(), p.dhcp());
+    private static String daemons(String where, Ports ports) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String name : DaemonRegistry.BUILT_IN.names()) {
+            try (InputStream in = DemoConfig.class.getResourceAsStream("/demo/daemons/" + name + "." + where + ".yaml")) {
+                if (in == null) {
+                    continue;
+                }
+                String section = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                all.append(section.contains("@PORT@") ? section.replace("@PORT@", Integer.toString(ports.of(name)))
+                        : section);
+            }
+        }
+        return all.toString().stripTrailing();
     }
 
     static Ports freePorts() throws IOException {
-        return new Ports(freeTcp(), freeUdp(), freeUdp());
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : DaemonRegistry.BUILT_IN.names()) {
+            int p;
+            do {
+                p = freePort();
+            } while (ports.containsValue(p));
+            ports.put(name, p);
+        }
+        return new Ports(ports);
     }
 
-    private static int freeTcp() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /** A port free for TCP and for UDP on loopback, whichever the daemon listens with. */
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
+                return udp.getLocalPort();
+            } catch (BindException taken) {
+                // the UDP port of that number is someone's: try another
+            }
         }
-    }
-
-    private static int freeUdp() throws IOException {
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        throw new IOException("no loopback port free for both TCP and UDP after 50 tries");
     }
 }

@@ -9,10 +9,72 @@ import org.phoneprov.common.net.Addresses;
 import org.phoneprov.common.net.Cidr;
 
 /** Reads dhcpd's subnets, lease times and limits from the {@code dhcpd:} section. */
-final class DhcpdReader {
+public final class DhcpdReader implements SectionReader<DhcpdSettings> {
+    public static final DhcpdReader SECTION = new DhcpdReader();
     static final String[] KEYS = {"server_id", "lease_time", "offer_hold", "decline_hold", "rate_limit", "subnets"};
 
     private DhcpdReader() {
+    }
+
+    @Override
+    public String name() {
+        return "dhcpd";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 67;
+    }
+
+    @Override
+    public java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    @Override
+    public DhcpdSettings read(Optional<MapView> section, SectionContext context) {
+        return read(section, context.problems());
+    }
+
+    @Override
+    public void check(Section<DhcpdSettings> section, SuiteConfig whole, MapView root, Problems problems) {
+        checkFixedAddresses(whole.devices(), section.settings(), problems);
+        checkServerAddress(root, section, whole.identity(), problems);
+    }
+
+    /** dhcpd speaks IPv4: its server id (option 54, and where replies come from) must be an IPv4 address. */
+    private static void checkServerAddress(MapView root, Section<DhcpdSettings> section, Identity identity,
+                                           Problems problems) {
+        DhcpdSettings dhcp = section.settings();
+        if (!section.listen().enabled() || dhcp.serverId().orElse(identity.address()) instanceof java.net.Inet4Address) {
+            return;
+        }
+        boolean own = dhcp.serverId().isPresent();
+        MapView where = own ? root.map("dhcpd").orElseThrow() : root.map("suite").orElse(root);
+        String key = own ? "server_id" : "address";
+        problems.add(where.at(key), where.keyPath(key), "dhcpd is enabled and needs an IPv4 server address; "
+                + (own ? "" : "set dhcpd.server_id to one, or make suite.address IPv4"));
+    }
+
+    /** A device's fixed address must be unique and, when dhcpd has subnets, inside one of them. */
+    private static void checkFixedAddresses(java.util.Map<org.phoneprov.common.mac.Mac, Device> devices,
+                                            DhcpdSettings dhcp, Problems problems) {
+        java.util.Map<InetAddress, Device> taken = new java.util.HashMap<>();
+        for (Device d : devices.values()) {
+            if (d.address().isEmpty()) {
+                continue;
+            }
+            InetAddress a = d.address().get();
+            Device other = taken.putIfAbsent(a, d);
+            if (other != null) {
+                problems.add(d.at(), "address", a.getHostAddress() + " is already the address of " + other.mac()
+                        + " (" + other.at().file().getFileName() + ":" + other.at().line() + ")");
+            }
+            if (!dhcp.subnets().isEmpty() && dhcp.subnets().stream().noneMatch(s -> inside(s.subnet(), a))) {
+                problems.add(d.at(), "address", "the fixed address " + a.getHostAddress() + " of " + d.mac()
+                        + " is in none of dhcpd's subnets");
+            }
+        }
     }
 
     static DhcpdSettings read(Optional<MapView> section, Problems problems) {

@@ -29,11 +29,38 @@ import org.phoneprov.common.config.yaml.Node;
  * write), PKCS#1 RSA and SEC1 EC; encrypted keys are refused (the daemon has no one to
  * ask for a pass phrase).
  */
-final class HttpdReader {
+public final class HttpdReader implements SectionReader<HttpdSettings> {
+    public static final HttpdReader SECTION = new HttpdReader();
     static final String[] KEYS = {"tls", "access", "limits"};
     private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448", "DSA"};
 
     private HttpdReader() {
+    }
+
+    @Override
+    public String name() {
+        return "httpd";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 80;
+    }
+
+    /** A config with phones and no daemon sections should still serve them. */
+    @Override
+    public boolean enabledWithoutSection() {
+        return true;
+    }
+
+    @Override
+    public java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    @Override
+    public HttpdSettings read(Optional<MapView> section, SectionContext context) {
+        return read(section, context.base(), context.listen(), context.problems());
     }
 
     static HttpdSettings read(Optional<MapView> section, Path base, DaemonConfig httpd, Problems problems) {

@@ -11,11 +11,44 @@ import java.util.regex.PatternSyntaxException;
 import org.phoneprov.common.net.Cidr;
 
 /** Reads the plug-and-play rules and check-sync pacing from the {@code sipd:} section. */
-final class SipdReader {
+public final class SipdReader implements SectionReader<SipdSettings> {
+    public static final SipdReader SECTION = new SipdReader();
     static final String[] KEYS = {"pnp", "notify"};
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
     private SipdReader() {
+    }
+
+    @Override
+    public String name() {
+        return "sipd";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 5060;
+    }
+
+    @Override
+    public java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    @Override
+    public SipdSettings read(Optional<MapView> section, SectionContext context) {
+        return read(section, context.problems());
+    }
+
+    /** Multicast is joined on a named interface: an enabled responder must know which. */
+    @Override
+    public void check(Section<SipdSettings> section, SuiteConfig whole, MapView root, Problems problems) {
+        SipdSettings sip = section.settings();
+        if (section.listen().enabled() && !sip.pnp().vendors().isEmpty() && sip.pnp().interfaces().isEmpty()
+                && section.listen().iface().isEmpty()) {
+            MapView s = root.map("sipd").orElse(root);
+            problems.add(s.at(), s.keyPath("interface"), "missing; plug-and-play joins " + sip.pnp().group()
+                    .getHostAddress() + " on a network interface: set sipd.interface (or sipd.pnp.interfaces)");
+        }
     }
 
     static SipdSettings read(Optional<MapView> section, Problems problems) {

@@ -15,18 +15,11 @@ public record SuiteConfig(
         Path source,
         Identity identity,
         PathsConfig paths,
-        DaemonConfig httpd,
-        DaemonConfig tftpd,
-        DaemonConfig dhcpd,
-        DaemonConfig sipd,
-        DhcpdSettings dhcp,
-        TftpdSettings tftp,
-        SipdSettings sip,
         Map<String, String> vars,
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,
         Map<Mac, Device> devices,
-        HttpdSettings http) {
+        Sections sections) {
 
     public SuiteConfig {
         vars = Map.copyOf(vars);
@@ -35,21 +28,62 @@ public record SuiteConfig(
         devices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(devices));
     }
 
-    /** A config without httpd's TLS and access settings (they default to off). */
-    public SuiteConfig(Path source, Identity identity, PathsConfig paths, DaemonConfig httpd, DaemonConfig tftpd,
-                       DaemonConfig dhcpd, DaemonConfig sipd, DhcpdSettings dhcp, TftpdSettings tftp, SipdSettings sip,
-                       Map<String, String> vars, Map<Model, ModelConfig> models, Map<String, DeviceClass> classes,
-                       Map<Mac, Device> devices) {
-        this(source, identity, paths, httpd, tftpd, dhcpd, sipd, dhcp, tftp, sip, vars, models, classes, devices,
-                HttpdSettings.defaults());
+    /** The settings of the section {@code reader} reads. */
+    public <S> S settings(SectionReader<S> reader) {
+        return sections.get(reader).settings();
+    }
+
+    /** Where the daemon of that section listens, and whether it runs. */
+    public DaemonConfig listen(SectionReader<?> reader) {
+        return sections.get(reader).listen();
+    }
+
+    /** The same config with another inventory (tests, and tools that pick devices). */
+    public SuiteConfig withDevices(Map<Mac, Device> other) {
+        return new SuiteConfig(source, identity, paths, vars, models, classes, other, sections);
+    }
+
+    // Shortcuts for the built-in daemons, read all over the suite.
+
+    public DaemonConfig dhcpd() {
+        return listen(DhcpdReader.SECTION);
+    }
+
+    public DaemonConfig tftpd() {
+        return listen(TftpdReader.SECTION);
+    }
+
+    public DaemonConfig httpd() {
+        return listen(HttpdReader.SECTION);
+    }
+
+    public DaemonConfig sipd() {
+        return listen(SipdReader.SECTION);
+    }
+
+    public DhcpdSettings dhcp() {
+        return settings(DhcpdReader.SECTION);
+    }
+
+    public TftpdSettings tftp() {
+        return settings(TftpdReader.SECTION);
+    }
+
+    public HttpdSettings http() {
+        return settings(HttpdReader.SECTION);
+    }
+
+    public SipdSettings sip() {
+        return settings(SipdReader.SECTION);
     }
 
     public Optional<Device> device(Mac mac) {
         return Optional.ofNullable(devices.get(mac));
     }
 
+    /** Every section's listen settings, in start order. */
     public List<DaemonConfig> daemons() {
-        return List.of(dhcpd, tftpd, httpd, sipd);
+        return sections.all().stream().map(Section::listen).toList();
     }
 
     /** The model's settings; a model the admin did not describe gets defaults. */

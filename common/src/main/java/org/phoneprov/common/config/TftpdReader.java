@@ -7,11 +7,32 @@ import java.util.regex.Pattern;
 import org.phoneprov.common.config.yaml.Node;
 
 /** Reads tftpd's transfer limits and name rules from the {@code tftpd:} section. */
-final class TftpdReader {
+public final class TftpdReader implements SectionReader<TftpdSettings> {
+    public static final TftpdReader SECTION = new TftpdReader();
     static final String[] KEYS = {"max_blksize", "timeout_ms", "retries", "max_window", "max_transfers",
             "max_per_client", "case_insensitive", "name_rules"};
 
     private TftpdReader() {
+    }
+
+    @Override
+    public String name() {
+        return "tftpd";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 69;
+    }
+
+    @Override
+    public java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    @Override
+    public TftpdSettings read(Optional<MapView> section, SectionContext context) {
+        return read(section, context.problems());
     }
 
     static TftpdSettings read(Optional<MapView> section, Problems problems) {

@@ -191,15 +191,11 @@ public final class DhcpServer implements AutoCloseable {
     /**
      * SIGHUP: classes, options, models and the inventory's classes apply to the next
      * request. Subnets, pools, lease settings and fixed addresses shape the allocator's
-     * state, so they apply at the next start (said in the log).
+     * state, so they keep their start values ({@link DhcpDaemon}'s restart rules say so).
      */
     public synchronized void reload(SuiteConfig next) {
         if (channel == null) {
             return;
-        }
-        if (!next.dhcp().withoutLocations().equals(config.dhcp().withoutLocations()) || !fixedAddresses(next).equals(fixedAddresses(config))) {
-            LOG.warn("config.restart_needed daemon=dhcpd key=\"dhcpd subnets, limits or fixed addresses\" "
-                    + "(classes and options are reloaded now; these apply at the next start)");
         }
         SuiteConfig current = config;
         DhcpProcessor processor = new DhcpProcessor(next, allocator, new Classifier(next), new OptionAssembler(next),
@@ -208,12 +204,6 @@ public final class DhcpServer implements AutoCloseable {
         config = next;
         LOG.info("dhcpd.reloaded classes={} devices={} (was {} and {})", next.classes().size(), next.devices().size(),
                 current.classes().size(), current.devices().size());
-    }
-
-    private static Map<Mac, java.net.InetAddress> fixedAddresses(SuiteConfig c) {
-        Map<Mac, java.net.InetAddress> m = new HashMap<>();
-        c.devices().values().forEach(d -> d.address().ifPresent(a -> m.put(d.mac(), a)));
-        return m;
     }
 
     public DropCounters drops() {

@@ -148,9 +148,7 @@ class TargetsTest {
 
     @Test
     void emptyInventory() {
-        SuiteConfig empty = new SuiteConfig(config.source(), config.identity(), config.paths(), config.httpd(),
-                config.tftpd(), config.dhcpd(), config.sipd(), config.dhcp(), config.tftp(), config.sip(),
-                config.vars(), config.models(), config.classes(), Map.of());
+        SuiteConfig empty = config.withDevices(Map.of());
         assertEquals(List.of("the inventory (devices:) lists no phones"),
                 Targets.select(empty, Selection.all(), LEASES).errors());
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.phoneprov.tftpd.packet.TftpPacket;
 
 /** Test helpers: decode bytes, encode packets, compare packets (DATA by content). */
-final class Packets {
+public final class Packets {
     private Packets() {
     }
 
@@ -33,7 +33,7 @@ final class Packets {
     }
 
     /** Equal as packets: DATA by block and payload bytes, options by content and order. */
-    static void assertSame(TftpPacket expected, TftpPacket actual) {
+    public static void assertPacketEquals(TftpPacket expected, TftpPacket actual) {
         assertEquals(expected.getClass(), actual.getClass());
         if (expected instanceof TftpPacket.Data e) {
             TftpPacket.Data a = (TftpPacket.Data) actual;

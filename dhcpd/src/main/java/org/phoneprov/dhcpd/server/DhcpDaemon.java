@@ -1,0 +1,78 @@
+package org.phoneprov.dhcpd.server;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.phoneprov.common.config.DhcpdReader;
+import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.daemon.Daemon;
+import org.phoneprov.common.daemon.DaemonSpec;
+import org.phoneprov.common.daemon.ReloadResult;
+import org.phoneprov.common.daemon.RestartRule;
+import org.phoneprov.common.daemon.SuiteServices;
+import org.phoneprov.common.mac.Mac;
+import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+
+/** dhcpd in the suite: its lease store and its server, and what a reload cannot change. */
+public final class DhcpDaemon implements Daemon {
+    public static final DaemonSpec SPEC = new DaemonSpec(DhcpdReader.SECTION, DhcpDaemon::new);
+
+    /** Subnets, pools, lease settings and fixed addresses shape the allocator's state. */
+    static final List<RestartRule> RESTART = List.of(
+            RestartRule.listen(DhcpdReader.SECTION),
+            new RestartRule("dhcpd.subnets/lease_time/offer_hold/decline_hold/rate_limit/server_id",
+                    c -> c.dhcp().withoutLocations()),
+            new RestartRule("devices' fixed addresses", DhcpDaemon::fixedAddresses),
+            new RestartRule("suite.address (the server id)", c -> c.dhcp().serverId().orElse(c.identity().address())),
+            new RestartRule("paths.state", c -> c.paths().state()));
+
+    private final SuiteServices suite;
+    private SqliteLeaseStore leases;
+    private DhcpServer server;
+
+    public DhcpDaemon(SuiteServices suite) {
+        this.suite = suite;
+    }
+
+    @Override
+    public synchronized Map<String, InetSocketAddress> start() throws Exception {
+        SuiteConfig c = suite.initial();
+        leases = SqliteLeaseStore.open(c.paths().state());
+        try {
+            server = new DhcpServer(c, leases, suite.events(), suite.leased());
+            return Map.of("dhcpd", server.start());
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized ReloadResult reload(SuiteConfig before, SuiteConfig next) {
+        if (server != null) {
+            server.reload(next);
+        }
+        return ReloadResult.restartFor(RestartRule.changed(RESTART, before, next),
+                "classes, options and the inventory's classes apply now");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (leases != null) {
+            leases.close();
+            leases = null;
+        }
+    }
+
+    private static Map<Mac, InetAddress> fixedAddresses(SuiteConfig c) {
+        Map<Mac, InetAddress> m = new HashMap<>();
+        c.devices().values().forEach(d -> d.address().ifPresent(a -> m.put(d.mac(), a)));
+        return m;
+    }
+}
