@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.phoneprov.common.crypto.KeyPairs;
+import org.phoneprov.common.crypto.PemException;
+import org.phoneprov.common.crypto.PemReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,12 +53,17 @@ public final class CertClientCommand implements Callable<Integer> {
         }
         Pki.Issued ca;
         try {
-            X509Certificate caCert = PemFiles.readCertificate(dir.resolve("ca.pem"));
-            PrivateKey caKey = PemFiles.readKey(dir.resolve("ca.key"));
+            // The reader httpd's config check uses: one way to read keys in the whole suite.
+            X509Certificate caCert = PemReader.certificates(dir.resolve("ca.pem")).get(0);
+            PrivateKey caKey = PemReader.privateKey(dir.resolve("ca.key"));
+            if (!KeyPairs.belongTogether(caKey, caCert.getPublicKey())) {
+                throw new PemException("ca.key does not belong to ca.pem (" + caCert.getSubjectX500Principal().getName()
+                        + ")");
+            }
             ca = new Pki.Issued(new java.security.KeyPair(caCert.getPublicKey(), caKey), caCert);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (PemException e) {
             err.println("cert client: cannot use the CA in " + dir + " (ca.pem, ca.key from 'phoneprov cert init'): "
-                    + (Files.exists(dir.resolve("ca.key")) ? e.getMessage() : "ca.key not found"));
+                    + e.getMessage());
             return 1;
         }
         List<String> files = new ArrayList<>();

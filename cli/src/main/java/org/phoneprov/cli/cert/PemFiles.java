@@ -1,7 +1,6 @@
 package org.phoneprov.cli.cert;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -19,17 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
- * PEM files in and out. A set of files is written all or nothing: every file is checked
+ * PEM files out (in: common's {@code PemReader}, which the config check uses too). A set of files is written all or nothing: every file is checked
  * first (nothing is overwritten without force), then each goes to a temporary file in
  * the same folder, created with its final mode (0600 for keys, so a key is never readable
  * by others, not even for a moment), and is renamed into place.
@@ -94,34 +85,5 @@ public final class PemFiles {
             w.writeObject(o);
         }
         return out.toString();
-    }
-
-    /** The first certificate in a PEM file. */
-    public static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser p = new PEMParser(r)) {
-            for (Object o = p.readObject(); o != null; o = p.readObject()) {
-                if (o instanceof X509CertificateHolder h) {
-                    return new JcaX509CertificateConverter().getCertificate(h);
-                }
-            }
-        }
-        throw new GeneralSecurityException("no certificate in " + file);
-    }
-
-    /** The first unencrypted private key in a PEM file, in PKCS#8 or a traditional OpenSSL form. */
-    public static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
-        JcaPEMKeyConverter convert = new JcaPEMKeyConverter();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser p = new PEMParser(r)) {
-            for (Object o = p.readObject(); o != null; o = p.readObject()) {
-                if (o instanceof PrivateKeyInfo info) {
-                    return convert.getPrivateKey(info);
-                }
-                if (o instanceof PEMKeyPair pair) {
-                    KeyPair keys = convert.getKeyPair(pair);
-                    return keys.getPrivate();
-                }
-            }
-        }
-        throw new GeneralSecurityException("no unencrypted private key in " + file);
     }
 }

@@ -1,38 +1,26 @@
 package org.phoneprov.common.config;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.phoneprov.common.config.yaml.Node;
+import org.phoneprov.common.crypto.KeyPairs;
+import org.phoneprov.common.crypto.PemException;
+import org.phoneprov.common.crypto.PemReader;
 
 /**
- * Reads the {@code tls:}, {@code access:} and {@code limits:} keys of the {@code httpd:} section. Certificate
- * and key files are read and checked here, with the JDK alone (common has no Bouncy
- * Castle), so {@code check} names a missing, unreadable or mismatched file by its key.
- * Keys: PKCS#8 ({@code BEGIN PRIVATE KEY}, what {@code phoneprov cert init} and OpenSSL 3
- * write), PKCS#1 RSA and SEC1 EC; encrypted keys are refused (the daemon has no one to
- * ask for a pass phrase).
+ * Reads the {@code tls:}, {@code access:} and {@code limits:} keys of the {@code httpd:} section.
+ * Certificate and key files are read ({@link PemReader}) and matched ({@link KeyPairs}) here,
+ * so {@code check} names a missing, unreadable or mismatched file by its key.
  */
 public final class HttpdReader implements SectionReader<HttpdSettings> {
     public static final HttpdReader SECTION = new HttpdReader();
     static final String[] KEYS = {"tls", "access", "limits"};
-    private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448", "DSA"};
 
     private HttpdReader() {
     }
@@ -54,8 +42,8 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
     }
 
     @Override
-    public java.util.Set<String> keys() {
-        return java.util.Set.of(KEYS);
+    public Set<String> keys() {
+        return Set.of(KEYS);
     }
 
     @Override
@@ -114,7 +102,7 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
         if (chain.isEmpty() || key.isEmpty() || (caPath.isPresent() && cas.isEmpty())) {
             return Optional.empty(); // the problem is recorded already
         }
-        if (!belongTogether(key.get(), chain.get(0).getPublicKey())) {
+        if (!KeyPairs.belongTogether(key.get(), chain.get(0).getPublicKey())) {
             problems.add(t.at("key"), t.keyPath("key"), "the key in " + keyPath.get() + " does not belong to the"
                     + " certificate in " + certPath.get() + " (" + chain.get(0).getSubjectX500Principal().getName()
                     + "); give the key that certificate was made for");
@@ -198,232 +186,22 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
         });
     }
 
-    /** Every certificate in a PEM file, in file order; none (and a problem) when there is none. */
+    /** Every certificate of a PEM file; none, with the problem at {@code key}, when it has none. */
     private static List<X509Certificate> certificates(Path file, MapView t, String key) {
-        List<PemBlock> blocks = pem(file, t, key);
-        List<X509Certificate> out = new ArrayList<>();
         try {
-            CertificateFactory f = CertificateFactory.getInstance("X.509");
-            for (PemBlock b : blocks) {
-                if (b.label().equals("CERTIFICATE") || b.label().equals("X509 CERTIFICATE")) {
-                    out.add((X509Certificate) f.generateCertificate(new ByteArrayInputStream(b.der())));
-                }
-            }
-        } catch (GeneralSecurityException | RuntimeException e) {
-            t.problems().add(t.at(key), t.keyPath(key), "not a valid certificate in " + file + ": " + e.getMessage());
+            return PemReader.certificates(file);
+        } catch (PemException e) {
+            t.problems().add(t.at(key), t.keyPath(key), e.getMessage());
             return List.of();
         }
-        if (out.isEmpty() && !blocks.isEmpty()) {
-            t.problems().add(t.at(key), t.keyPath(key), "no certificate in " + file
-                    + " (expected -----BEGIN CERTIFICATE-----)");
-        }
-        return out;
     }
 
     private static Optional<PrivateKey> privateKey(Path file, MapView t) {
-        for (PemBlock b : pem(file, t, "key")) {
-            if (b.encrypted() || b.label().equals("ENCRYPTED PRIVATE KEY")) {
-                t.problems().add(t.at("key"), t.keyPath("key"), "the key in " + file + " is encrypted; httpd starts"
-                        + " unattended, so give it unencrypted (openssl pkey -in KEY -out PLAIN.key) and mode 0600");
-                return Optional.empty();
-            }
-            if (!b.label().equals("PRIVATE KEY") && !b.label().equals("RSA PRIVATE KEY")
-                    && !b.label().equals("EC PRIVATE KEY")) {
-                continue; // "EC PARAMETERS" and certificates may share the file
-            }
-            Optional<PrivateKey> key = decodeKey(b);
-            if (key.isPresent()) {
-                return key;
-            }
-            t.problems().add(t.at("key"), t.keyPath("key"), "the " + b.label() + " in " + file
-                    + " is not a valid RSA, EC, EdDSA or DSA key");
+        try {
+            return Optional.of(PemReader.privateKey(file));
+        } catch (PemException e) {
+            t.problems().add(t.at("key"), t.keyPath("key"), e.getMessage());
             return Optional.empty();
-        }
-        t.problems().add(t.at("key"), t.keyPath("key"), "no private key in " + file
-                + " (expected -----BEGIN PRIVATE KEY-----)");
-        return Optional.empty();
-    }
-
-    private static Optional<PrivateKey> decodeKey(PemBlock b) {
-        byte[] pkcs8;
-        try {
-            pkcs8 = switch (b.label()) {
-                case "RSA PRIVATE KEY" -> Der.rsaToPkcs8(b.der());
-                case "EC PRIVATE KEY" -> Der.ecToPkcs8(b.der());
-                default -> b.der();
-            };
-        } catch (RuntimeException e) {
-            return Optional.empty(); // truncated or not DER
-        }
-        for (String alg : KEY_ALGORITHMS) {
-            try {
-                return Optional.of(KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // not this algorithm; try the next
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Signs a probe with the key and verifies it with the certificate's public key. */
-    static boolean belongTogether(PrivateKey key, PublicKey pub) {
-        String alg = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
-            default -> null;
-        };
-        if (alg == null) {
-            return false;
-        }
-        byte[] probe = "phoneprov key check".getBytes(StandardCharsets.US_ASCII);
-        try {
-            Signature sign = Signature.getInstance(alg);
-            sign.initSign(key);
-            sign.update(probe);
-            byte[] signature = sign.sign();
-            Signature verify = Signature.getInstance(alg);
-            verify.initVerify(pub);
-            verify.update(probe);
-            return verify.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false; // another algorithm or another curve: not the same key pair
-        }
-    }
-
-    /** One {@code -----BEGIN label-----} block; {@code encrypted} for OpenSSL's Proc-Type header form. */
-    record PemBlock(String label, byte[] der, boolean encrypted) {
-    }
-
-    /** The blocks of a PEM file; none, with the problem recorded, when it is absent, unreadable or not PEM. */
-    private static List<PemBlock> pem(Path file, MapView t, String key) {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            t.problems().add(t.at(key), t.keyPath(key), "file not found: " + file);
-            return List.of();
-        } catch (IOException e) {
-            t.problems().add(t.at(key), t.keyPath(key), "cannot read " + file + ": " + e.getMessage());
-            return List.of();
-        }
-        Optional<List<PemBlock>> blocks = parsePem(text);
-        if (blocks.isEmpty()) {
-            t.problems().add(t.at(key), t.keyPath(key), "a PEM block in " + file + " is broken (bad base64 or"
-                    + " no END line)");
-            return List.of();
-        }
-        if (blocks.get().isEmpty()) {
-            t.problems().add(t.at(key), t.keyPath(key), file + " is not a PEM file (no -----BEGIN ...----- line);"
-                    + " a DER file converts with: openssl x509 -inform der -in FILE -out FILE.pem");
-        }
-        return blocks.get();
-    }
-
-    /** Empty when a block is broken; an empty list when there is no block at all. */
-    static Optional<List<PemBlock>> parsePem(String text) {
-        List<PemBlock> out = new ArrayList<>();
-        String[] lines = text.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (!line.startsWith("-----BEGIN ") || !line.endsWith("-----")) {
-                continue;
-            }
-            String label = line.substring(11, line.length() - 5);
-            StringBuilder body = new StringBuilder();
-            boolean encrypted = false;
-            int j = i + 1;
-            for (; j < lines.length && !lines[j].trim().equals("-----END " + label + "-----"); j++) {
-                String l = lines[j].trim();
-                if (l.indexOf(':') >= 0) {
-                    encrypted |= l.startsWith("Proc-Type:") && l.contains("ENCRYPTED");
-                } else {
-                    body.append(l);
-                }
-            }
-            if (j == lines.length) {
-                return Optional.empty();
-            }
-            try {
-                out.add(new PemBlock(label, Base64.getDecoder().decode(body.toString()), encrypted));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            i = j;
-        }
-        return Optional.of(out);
-    }
-
-    /** Just enough DER to wrap the traditional OpenSSL key forms into PKCS#8 for the JDK. */
-    static final class Der {
-        private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-                (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-        private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02,
-                0x01};
-        private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
-
-        private Der() {
-        }
-
-        /** PKCS#1 RSAPrivateKey → PrivateKeyInfo with rsaEncryption. */
-        static byte[] rsaToPkcs8(byte[] pkcs1) {
-            return tlv(0x30, VERSION_0, RSA_ALGORITHM, tlv(0x04, pkcs1));
-        }
-
-        /** SEC1 ECPrivateKey → PrivateKeyInfo with id-ecPublicKey and the curve from its [0] field. */
-        static byte[] ecToPkcs8(byte[] sec1) {
-            byte[] curve = null;
-            int[] seq = header(sec1, 0);
-            for (int p = seq[0]; p < seq[0] + seq[1]; ) {
-                int[] h = header(sec1, p);
-                if ((sec1[p] & 0xff) == 0xa0) {
-                    curve = java.util.Arrays.copyOfRange(sec1, h[0], h[0] + h[1]);
-                }
-                p = h[0] + h[1];
-            }
-            if (curve == null) {
-                throw new IllegalArgumentException("no named curve"); // the JDK could not tell which
-            }
-            return tlv(0x30, VERSION_0, tlv(0x30, EC_PUBLIC_KEY_OID, curve), tlv(0x04, sec1));
-        }
-
-        /** {content start, content length} of the element at {@code at}. */
-        private static int[] header(byte[] b, int at) {
-            int len = b[at + 1] & 0xff;
-            int start = at + 2;
-            if (len >= 0x80) {
-                int n = len & 0x7f;
-                len = 0;
-                for (int i = 0; i < n; i++) {
-                    len = (len << 8) | (b[start + i] & 0xff);
-                }
-                start += n;
-            }
-            if (start + len > b.length) {
-                throw new IllegalArgumentException("truncated DER");
-            }
-            return new int[] {start, len};
-        }
-
-        private static byte[] tlv(int tag, byte[]... parts) {
-            int len = 0;
-            for (byte[] p : parts) {
-                len += p.length;
-            }
-            byte[] lenBytes = len < 0x80 ? new byte[] {(byte) len}
-                    : len < 0x100 ? new byte[] {(byte) 0x81, (byte) len}
-                    : len < 0x10000 ? new byte[] {(byte) 0x82, (byte) (len >> 8), (byte) len}
-                    : new byte[] {(byte) 0x83, (byte) (len >> 16), (byte) (len >> 8), (byte) len};
-            byte[] out = new byte[1 + lenBytes.length + len];
-            out[0] = (byte) tag;
-            System.arraycopy(lenBytes, 0, out, 1, lenBytes.length);
-            int p = 1 + lenBytes.length;
-            for (byte[] part : parts) {
-                System.arraycopy(part, 0, out, p, part.length);
-                p += part.length;
-            }
-            return out;
         }
     }
 }
