@@ -49,6 +49,11 @@ class DhcpProcessorTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        processor = processor(dir);
+    }
+
+    /** A processor over the config below, in {@code dir}: a fixed address for {@link #ST2030S}, a pool of four. */
+    static DhcpProcessor processor(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("files"));
         Path cfg = dir.resolve("phoneprov.yaml");
         Files.writeString(cfg, """
@@ -79,7 +84,7 @@ class DhcpProcessorTest {
                 new SubnetPools("10.88.0.0/24", ip("10.88.0.0"), 24, List.of(new Pool(ip("10.88.0.100"), ip("10.88.0.200"))))),
                 Map.of(ST2030S, ip("10.77.1.1")), 30_000, 3_600_000,
                 Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
-        processor = new DhcpProcessor(c, a, new Classifier(c), new OptionAssembler(c),
+        return new DhcpProcessor(c, a, new Classifier(c), new OptionAssembler(c),
                 new SubnetSelector(c.dhcp().subnets(), List.of(SERVER)), SERVER);
     }
 

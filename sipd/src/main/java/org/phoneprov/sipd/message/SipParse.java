@@ -6,12 +6,16 @@ import gov.nist.javax.sip.message.SIPResponse;
 /** What one datagram turned out to be: a request, a response, or a drop with its reason. */
 public sealed interface SipParse {
 
+    /** A request or a response: what {@link SipDatagramDecoder} hands on. */
+    sealed interface Message extends SipParse permits Request, Response {
+    }
+
     /** A request with Call-ID, CSeq (of its own method), From, To and at least one Via. */
-    record Request(SIPRequest message) implements SipParse {
+    record Request(SIPRequest message) implements Message {
     }
 
     /** A response with Call-ID, CSeq, From, To and at least one Via. */
-    record Response(SIPResponse message) implements SipParse {
+    record Response(SIPResponse message) implements Message {
     }
 
     /**

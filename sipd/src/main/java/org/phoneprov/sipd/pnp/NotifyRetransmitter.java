@@ -88,7 +88,7 @@ public final class NotifyRetransmitter {
                 // One line per tick, whatever the count: a boot storm of silent phones must not fill the journal.
                 PendingNotifies.Expired first = due.expired().get(0);
                 log.log(Level.INFO, "sipd.pnp_notify_timeout", "count=" + due.expired().size() + " to="
-                        + PnpHandler.format(first.to()) + " call_id=\"" + Printable.of(first.callId(), 80)
+                        + Printable.address(first.to()) + " call_id=\"" + Printable.of(first.callId(), 80)
                         + "\" transmissions=" + first.transmissions());
             }
         } catch (Throwable t) {

@@ -27,12 +27,15 @@ import org.phoneprov.common.config.SipdSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.sipd.message.SipDatagramDecoder;
 import org.phoneprov.sipd.pnp.NotifyRetransmitter;
 import org.phoneprov.sipd.pnp.PendingNotifies;
+import org.phoneprov.sipd.pnp.PnpContext;
 import org.phoneprov.sipd.pnp.PnpCounters;
 import org.phoneprov.sipd.pnp.PnpDecision;
 import org.phoneprov.sipd.pnp.PnpHandler;
 import org.phoneprov.sipd.pnp.PnpReplies;
+import org.phoneprov.sipd.pnp.ReplySocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,7 @@ public final class SipServer implements AutoCloseable {
     private final PnpDecision decision = new PnpDecision();
     private final PnpReplies replies = new PnpReplies();
     private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.sipd"));
+    private final SipDatagramDecoder decoder = new SipDatagramDecoder(counters.drops(), log, System::nanoTime);
 
     public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events) {
         this.daemon = config.sipd();
@@ -76,10 +80,15 @@ public final class SipServer implements AutoCloseable {
         group = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("sipd", false))
                 : new NioEventLoopGroup(1, new DefaultThreadFactory("sipd", false));
         InetSocketAddress replyAt = new InetSocketAddress(replyAddress, 0);
+        PnpContext pnp = new PnpContext(rules, decision, replies, counters, events, log, Clock.systemUTC(),
+                System::nanoTime);
+        ReplySocket replySocket;
         try {
-            reply = bootstrap(epoll, null).bind(replyAt).sync().channel();
-            notifies = new NotifyRetransmitter(reply, new PendingNotifies(), counters, log, System::nanoTime);
-            reply.pipeline().addLast(handler(reply, false));
+            Channel unicast = bootstrap(epoll, null).bind(replyAt).sync().channel();
+            reply = unicast;
+            notifies = new NotifyRetransmitter(unicast, new PendingNotifies(), counters, log, System::nanoTime);
+            replySocket = new ReplySocket(unicast, () -> (InetSocketAddress) unicast.localAddress(), notifies);
+            unicast.pipeline().addLast(new SipChannelInitializer(decoder, new PnpHandler(pnp, replySocket, false)));
             notifies.start();
         } catch (Exception e) {
             throw new IllegalStateException("sipd cannot open its reply socket on " + replyAddress.getHostAddress()
@@ -93,6 +102,7 @@ public final class SipServer implements AutoCloseable {
         if (startRules.vendors().isEmpty()) {
             LOG.warn("sipd.pnp_off (no sipd.pnp.vendors rules: plug-and-play SUBSCRIBEs are not answered)");
         }
+        PnpHandler onGroup = new PnpHandler(pnp, replySocket, true);
         for (String name : ifaces) {
             NetworkInterface nif = NetworkInterface.getByName(name);
             if (nif == null) {
@@ -101,7 +111,8 @@ public final class SipServer implements AutoCloseable {
             }
             Channel ch;
             try {
-                ch = bootstrap(epoll, handler(reply, true)).bind(new InetSocketAddress(mcast, daemon.port())).sync().channel();
+                ch = bootstrap(epoll, new SipChannelInitializer(decoder, onGroup))
+                        .bind(new InetSocketAddress(mcast, daemon.port())).sync().channel();
             } catch (Exception e) {
                 throw new IllegalStateException("sipd cannot listen on " + mcast.getHostAddress() + ":" + daemon.port()
                         + " (" + e.getMessage() + "); a program holding *:" + daemon.port()
@@ -115,12 +126,6 @@ public final class SipServer implements AutoCloseable {
         LOG.info("sipd.listening reply={}:{} pnp_rules={} allow={}", local.getAddress().getHostAddress(),
                 local.getPort(), startRules.vendors().size(), startRules.allow());
         return local;
-    }
-
-    private PnpHandler handler(Channel replyChannel, boolean multicast) {
-        Supplier<InetSocketAddress> local = () -> (InetSocketAddress) replyChannel.localAddress();
-        return new PnpHandler(rules, replyChannel, local, events, multicast, counters, Clock.systemUTC(),
-                System::nanoTime, log, decision, replies, notifies);
     }
 
     private Bootstrap bootstrap(boolean epoll, ChannelHandler handler) {

@@ -24,16 +24,19 @@ import java.util.regex.Pattern;
 import org.phoneprov.common.config.SipdSettings;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.net.Cidr;
+import org.phoneprov.sipd.message.SipDatagramDecoder;
 import org.phoneprov.sipd.message.SipParse;
 import org.phoneprov.sipd.message.SipParser;
 import org.phoneprov.sipd.notify.NotifyResponse;
 import org.phoneprov.sipd.pnp.NotifyRetransmitter;
 import org.phoneprov.sipd.pnp.PendingNotifies;
+import org.phoneprov.sipd.pnp.PnpContext;
 import org.phoneprov.sipd.pnp.PnpCounters;
 import org.phoneprov.sipd.pnp.PnpDecision;
 import org.phoneprov.sipd.pnp.PnpHandler;
 import org.phoneprov.sipd.pnp.PnpOutcome;
 import org.phoneprov.sipd.pnp.PnpReplies;
+import org.phoneprov.sipd.pnp.ReplySocket;
 import org.slf4j.helpers.NOPLogger;
 
 /**
@@ -47,8 +50,8 @@ import org.slf4j.helpers.NOPLogger;
  * <li>a response is matched against a pending NOTIFY without throwing;</li>
  * <li>the check-sync client's {@link NotifyResponse#parse} returns or throws its declared
  *     {@link ParseException}, nothing else;</li>
- * <li>the whole {@link PnpHandler}, on the group and on unicast, lets nothing out and
- *     keeps its channel open.</li>
+ * <li>the whole pipeline ({@link SipDatagramDecoder}, {@link PnpHandler}), on the group
+ *     and on unicast, lets nothing out and keeps its channel open.</li>
  * </ul>
  *
  * <p>Regression inputs: {@code src/test/resources/org/phoneprov/sipd/fuzz/SipPnpFuzzTestInputs/datagram/}.
@@ -133,10 +136,12 @@ class SipPnpFuzzTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         PnpCounters counters = new PnpCounters();
         try {
-            channel.pipeline().addLast(new PnpHandler(() -> SETTINGS, reply, () -> LOCAL, e -> { }, multicast, counters,
-                    Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC), () -> NOW, QUIET,
-                    new PnpDecision(), new PnpReplies(new Random(1)),
-                    new NotifyRetransmitter(reply, new PendingNotifies(), counters, QUIET, () -> NOW)));
+            PnpContext pnp = new PnpContext(() -> SETTINGS, new PnpDecision(), new PnpReplies(new Random(1)), counters,
+                    e -> { }, QUIET, Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC), () -> NOW);
+            ReplySocket socket = new ReplySocket(reply, () -> LOCAL,
+                    new NotifyRetransmitter(reply, new PendingNotifies(), counters, QUIET, () -> NOW));
+            channel.pipeline().addLast(new SipDatagramDecoder(counters.drops(), QUIET, () -> NOW),
+                    new PnpHandler(pnp, socket, multicast));
             channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(input), multicast ? GROUP : LOCAL, PHONE));
             channel.checkException();
             reply.checkException();

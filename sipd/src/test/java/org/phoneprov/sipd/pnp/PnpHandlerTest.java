@@ -32,6 +32,7 @@ import org.phoneprov.common.events.Event;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.sipd.message.Mutations;
+import org.phoneprov.sipd.message.SipDatagramDecoder;
 import org.phoneprov.sipd.message.SipDrop;
 import org.phoneprov.sipd.message.SipParse;
 import org.phoneprov.sipd.message.SipParser;
@@ -49,18 +50,36 @@ class PnpHandlerTest {
     private final PnpCounters counters = new PnpCounters();
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-    /** A handler on {@code on}, answering through {@code reply}. */
+    private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PnpHandlerTest.class),
+            Duration.ofSeconds(10), 5, () -> 0L);
+
+    /** A handler answering through {@code reply}. */
     private PnpHandler handler(EmbeddedChannel reply, boolean multicast) {
-        RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(PnpHandlerTest.class), Duration.ofSeconds(10),
-                5, () -> 0L);
-        return new PnpHandler(settings::get, reply, () -> LOCAL, events::add, multicast, counters,
-                Clock.fixed(T0, ZoneOffset.UTC), nanos::get, log, new PnpDecision(), new PnpReplies(new Random(1)),
+        PnpContext pnp = new PnpContext(settings::get, new PnpDecision(), new PnpReplies(new Random(1)), counters,
+                events::add, log, Clock.fixed(T0, ZoneOffset.UTC), nanos::get);
+        ReplySocket socket = new ReplySocket(reply, () -> LOCAL,
                 new NotifyRetransmitter(reply, new PendingNotifies(), counters, log, nanos::get));
+        return new PnpHandler(pnp, socket, multicast);
+    }
+
+    /** The decoder and {@code handler} on {@code ch}: the pipeline SipServer builds. */
+    private void pipeline(EmbeddedChannel ch, PnpHandler handler) {
+        ch.pipeline().addLast(new SipDatagramDecoder(counters.drops(), log, nanos::get), handler);
+    }
+
+    private void pipeline(EmbeddedChannel ch, EmbeddedChannel reply, boolean multicast) {
+        pipeline(ch, handler(reply, multicast));
     }
 
     private EmbeddedChannel unicast() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        ch.pipeline().addLast(handler(ch, false));
+        pipeline(ch, ch, false);
+        return ch;
+    }
+
+    private EmbeddedChannel group(EmbeddedChannel reply) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        pipeline(ch, reply, true);
         return ch;
     }
 
@@ -87,8 +106,7 @@ class PnpHandlerTest {
     @Test
     void snomOnTheGroupGetsOkThenNotifyThroughTheReplyChannel() {
         EmbeddedChannel reply = new EmbeddedChannel();
-        EmbeddedChannel group = new EmbeddedChannel();
-        group.pipeline().addLast(handler(reply, true));
+        EmbeddedChannel group = group(reply);
         nanos.set(5_000_000_000L);
         receive(group, SipSamples.SNOM, SNOM_PHONE, GROUP);
 
@@ -107,6 +125,24 @@ class PnpHandlerTest {
         assertEquals(new Event(T0, "sipd", "PNP", Mac.parse("00135E874B49"), "http://10.77.0.1/snom/00135e874b49.xml",
                 "answered", notifyBytes.length, 0, Optional.of(SNOM_PHONE)), e);
         assertEquals(1, counters.answered());
+    }
+
+    @Test
+    void oneHandlerServesTheGroupOnEveryInterface() {
+        EmbeddedChannel reply = new EmbeddedChannel();
+        PnpHandler onGroup = handler(reply, true);
+        EmbeddedChannel lan = new EmbeddedChannel();
+        EmbeddedChannel voiceVlan = new EmbeddedChannel();
+        pipeline(lan, onGroup);
+        pipeline(voiceVlan, onGroup);
+        InetSocketAddress other = new InetSocketAddress("192.168.10.68", 5060);
+        receive(lan, SipSamples.SNOM, SNOM_PHONE, GROUP);
+        receive(voiceVlan, SipSamples.SNOM, other, GROUP);
+        sent(reply, SNOM_PHONE);
+        sent(reply, SNOM_PHONE);
+        sent(reply, other);
+        sent(reply, other);
+        assertEquals(2, counters.answered());
     }
 
     @Test
@@ -131,9 +167,8 @@ class PnpHandlerTest {
 
     @Test
     void dropsSilencesAndResponsesAreCountedNotAnswered() {
-        EmbeddedChannel group = new EmbeddedChannel();
         EmbeddedChannel reply = new EmbeddedChannel();
-        group.pipeline().addLast(handler(reply, true));
+        EmbeddedChannel group = group(reply);
         receive(group, new byte[] {1, 2, 3}, SNOM_PHONE, GROUP);
         receive(group, new byte[0], SNOM_PHONE, GROUP);
         receive(group, SipSamples.OK_TO_NOTIFY, SNOM_PHONE, GROUP);

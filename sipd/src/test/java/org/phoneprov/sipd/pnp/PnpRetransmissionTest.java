@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.sipd.message.SipBytes;
+import org.phoneprov.sipd.message.SipDatagramDecoder;
 import org.phoneprov.sipd.message.SipParse;
 import org.phoneprov.sipd.message.SipParser;
 import org.phoneprov.sipd.message.SipResponses;
@@ -52,19 +53,17 @@ class PnpRetransmissionTest {
     void aSnomIsAnsweredThroughTheReplySocket() {
         PnpDecision decision = new PnpDecision();
         PnpReplies replies = new PnpReplies(new Random(1));
-        reply.pipeline().addLast(handler(false, decision, replies));
-        group.pipeline().addLast(handler(true, decision, replies));
+        PnpContext pnp = new PnpContext(() -> settings(SNOM), decision, replies, counters, e -> { }, log,
+                Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC), nanos::get);
+        ReplySocket socket = new ReplySocket(reply, () -> LOCAL, notifies);
+        SipDatagramDecoder decoder = new SipDatagramDecoder(counters.drops(), log, nanos::get);
+        reply.pipeline().addLast(decoder, new PnpHandler(pnp, socket, false));
+        group.pipeline().addLast(decoder, new PnpHandler(pnp, socket, true));
         notifies.start();
         receive(group, SipSamples.bytes(SipSamples.SNOM), GROUP);
         assertInstanceOf(SipParse.Response.class, SipParser.parse(sent()));
         firstNotify = sent();
         assertNull(reply.readOutbound());
-    }
-
-    private PnpHandler handler(boolean multicast, PnpDecision decision, PnpReplies replies) {
-        return new PnpHandler(() -> settings(SNOM), reply, () -> LOCAL, e -> { }, multicast, counters,
-                Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC), nanos::get, log, decision,
-                replies, notifies);
     }
 
     private static void receive(EmbeddedChannel ch, byte[] data, InetSocketAddress to) {

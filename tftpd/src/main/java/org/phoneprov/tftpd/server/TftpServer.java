@@ -2,7 +2,6 @@ package org.phoneprov.tftpd.server;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -67,16 +66,13 @@ public final class TftpServer implements AutoCloseable {
         FileCache cache = new FileCache(CACHE_BYTES);
         TransferLimits limits = new TransferLimits(s.maxTransfers(), s.maxPerClient());
         InetSocketAddress wanted = new InetSocketAddress(config.tftpd().bind(), config.tftpd().port());
+        RequestProcessor processor = new RequestProcessor(s, resolver, cache, limits, transferLimits);
+        RequestHandler handler = new RequestHandler(processor, events,
+                (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd, log), log);
         Bootstrap b = new Bootstrap().group(group).channel(channelType)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(decoder, encoder, new RequestHandler(s, resolver, events, cache, limits,
-                                transferLimits, (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd, log), log));
-                    }
-                });
+                .handler(new TftpChannelInitializer(decoder, encoder, handler));
         try {
             listener = b.bind(wanted).sync().channel();
         } catch (Exception e) {

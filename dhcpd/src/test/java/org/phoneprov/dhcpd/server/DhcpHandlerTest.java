@@ -1,0 +1,157 @@
+package org.phoneprov.dhcpd.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phoneprov.dhcpd.server.DhcpProcessorTest.SERVER;
+import static org.phoneprov.dhcpd.server.DhcpProcessorTest.ST2030S;
+import static org.phoneprov.dhcpd.server.DhcpProcessorTest.ip;
+import static org.phoneprov.dhcpd.server.DhcpProcessorTest.request;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.StoreException;
+import org.phoneprov.common.guard.TokenBuckets;
+import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.net.AddressBook;
+import org.phoneprov.common.net.Ip4;
+import org.phoneprov.dhcpd.codec.DhcpOptions;
+import org.phoneprov.dhcpd.codec.DhcpReply;
+import org.phoneprov.dhcpd.codec.DhcpRequest;
+import org.phoneprov.dhcpd.codec.MessageType;
+import org.phoneprov.dhcpd.codec.OptionCodes;
+import org.phoneprov.dhcpd.lease.Lease;
+import org.phoneprov.dhcpd.lease.LeaseStore;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handler on an {@link EmbeddedChannel}, with a lease store the test answers by hand:
+ * an ACK leaves only once its lease is durable, and never when the commit fails.
+ */
+class DhcpHandlerTest {
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("0.0.0.0", 68);
+    private static final InetSocketAddress PORT_67 = new InetSocketAddress("255.255.255.255", 67);
+    private static final int FIXED = ip("10.77.1.1");
+
+    @TempDir
+    Path dir;
+    /** Store calls and channel writes, in the order they happened. */
+    private final List<String> order = new ArrayList<>();
+    private final List<CompletableFuture<Void>> commits = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final AddressBook addresses = new AddressBook();
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private DhcpHandler handler;
+
+    /** Writes down each commit and leaves it pending until the test completes it. */
+    private final LeaseStore store = new LeaseStore() {
+        @Override
+        public List<Lease> loadAll() {
+            return List.of();
+        }
+
+        @Override
+        public CompletableFuture<Void> commit(Lease lease) {
+            order.add("commit " + Ip4.toString(lease.address()));
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            commits.add(f);
+            return f;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private EmbeddedChannel channel() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("test.dhcpd." + UUID.randomUUID());
+        logger.setAdditive(false);
+        lines.start();
+        logger.addAppender(lines);
+        RateLimitedLog log = new RateLimitedLog(logger);
+        handler = new DhcpHandler(DhcpProcessorTest.processor(dir), store, events::add, addresses,
+                new TokenBuckets(1000, 10_000, System.nanoTime()), log, log);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                order.add("write " + ((DhcpReply) msg).message().messageType().orElseThrow());
+                ctx.write(msg, promise);
+            }
+        }, handler);
+        return ch;
+    }
+
+    private static void receive(EmbeddedChannel ch, MessageType type, DhcpOptions.Builder options) {
+        ch.writeInbound(new DhcpRequest(request(ST2030S, type, options), CLIENT, PORT_67));
+    }
+
+    /** DISCOVER, OFFER (no commit), then the REQUEST for the offered address; its commit is left pending. */
+    private EmbeddedChannel offeredAndRequested() throws Exception {
+        EmbeddedChannel ch = channel();
+        receive(ch, MessageType.DISCOVER, DhcpOptions.builder());
+        DhcpReply offer = ch.readOutbound();
+        assertEquals(MessageType.OFFER, offer.message().messageType().orElseThrow());
+        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, SERVER)
+                .putIp(OptionCodes.REQUESTED_IP, FIXED));
+        return ch;
+    }
+
+    @Test
+    void theLeaseIsCommittedBeforeTheAckIsWritten() throws Exception {
+        EmbeddedChannel ch = offeredAndRequested();
+        ch.runPendingTasks();
+        assertNull(ch.readOutbound(), "no ACK while the commit is pending");
+        assertEquals(List.of("write OFFER", "commit 10.77.1.1"), order);
+
+        commits.get(0).complete(null);
+        ch.runPendingTasks();
+        DhcpReply ack = ch.readOutbound();
+        assertEquals(MessageType.ACK, ack.message().messageType().orElseThrow());
+        assertEquals(FIXED, ack.message().yiaddr());
+        assertEquals(List.of("write OFFER", "commit 10.77.1.1", "write ACK"), order);
+        assertEquals(Optional.of(ST2030S), addresses.macAt(InetAddress.getByName("10.77.1.1")));
+        assertEquals("ACK", events.get(events.size() - 1).result());
+        assertEquals(0, handler.commitFailures.sum());
+    }
+
+    @Test
+    void whenTheCommitFailsNoAckLeavesAndTheChannelServesOn() throws Exception {
+        EmbeddedChannel ch = offeredAndRequested();
+        commits.get(0).completeExceptionally(new StoreException("disk full", null));
+        ch.runPendingTasks();
+        assertNull(ch.readOutbound(), "a lease is never promised unstored");
+        assertEquals(List.of("write OFFER", "commit 10.77.1.1"), order);
+        assertEquals(1, handler.commitFailures.sum());
+        assertEquals(Optional.empty(), addresses.macAt(InetAddress.getByName("10.77.1.1")));
+        assertEquals("commit-failed", events.get(events.size() - 1).result());
+        assertEquals(List.of("dhcpd.commit_failed address=10.77.1.1 error=\"disk full\""
+                + " (no ACK sent: a lease is never promised unstored)"),
+                lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertTrue(ch.isOpen());
+        ch.checkException();
+
+        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, SERVER)
+                .putIp(OptionCodes.REQUESTED_IP, FIXED));
+        commits.get(1).complete(null);
+        ch.runPendingTasks();
+        DhcpReply retried = ch.readOutbound();
+        assertEquals(MessageType.ACK, retried.message().messageType().orElseThrow(), "the client's retry is served");
+    }
+}
