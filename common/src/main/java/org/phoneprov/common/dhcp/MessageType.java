@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.codec;
+package org.phoneprov.common.dhcp;
 
 /**
  * The DHCP message type, option 53 (RFC 2132 section 9.6). A value class: the eight types
