@@ -59,15 +59,6 @@ public final class DhcpOption {
             BOOTFILE_NAME, USER_CLASS, RELAY_AGENT_INFO, TFTP_SERVER_ADDRESS, VLAN_ENABLE, VOICE_VLAN, DATA_VLAN, END)
             .stream().collect(Collectors.toUnmodifiableMap(DhcpOption::code, Function.identity()));
 
-    /**
-     * The options whose value in a reply is dhcpd's own, never an admin's: what it writes
-     * from the exchange (message type and server id, RFC 2131 table 3; lease time, T1 and
-     * T2 from the lease it grants; the client id and relay agent information it echoes,
-     * RFC 6842 and RFC 3046 2.2), and what it keeps out of every reply: the client's own
-     * requested address, parameter list and maximum size (table 3: MUST NOT) and the
-     * overload flag, the encoder's framing. The config loader refuses them in a class's
-     * options and option assembly drops them, so the two cannot disagree.
-     */
     private static final Set<DhcpOption> SERVER_WRITTEN = Set.of(REQUESTED_IP, LEASE_TIME, OVERLOAD, MESSAGE_TYPE,
             SERVER_ID, PARAMETER_LIST, MAX_MESSAGE_SIZE, RENEWAL_T1, REBINDING_T2, CLIENT_ID, RELAY_AGENT_INFO);
 
@@ -95,7 +86,16 @@ public final class DhcpOption {
         return new DhcpOption(code, "OPTION_" + code);
     }
 
-    /** {@link #SERVER_WRITTEN}: the options an admin cannot configure. */
+    /**
+     * The options whose value in a reply is dhcpd's own, never an admin's: what it writes
+     * from the exchange (message type and server id, RFC 2131 table 3; lease time, T1 and
+     * T2 from the lease it grants; the client id and relay agent information it echoes,
+     * RFC 6842 and RFC 3046 2.2), and what it keeps out of every reply: the client's own
+     * requested address, parameter list and maximum size (table 3: MUST NOT) and the
+     * overload flag, the encoder's framing. The config loader refuses them in a class's
+     * options and option assembly drops them, so the two cannot disagree (dhcpd's
+     * ServerWrittenOptionsTest checks the set against real replies).
+     */
     public static Set<DhcpOption> serverWritten() {
         return SERVER_WRITTEN;
     }
