@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-class CodePointsTest {
+class DropReasonsTest {
 
     @Test
     void dropCountersCountPerReason() {
@@ -24,6 +24,7 @@ class CodePointsTest {
     void parseExceptionIsACorruptFrameWithAReason() {
         DhcpParseException e = new DhcpParseException(Malformation.BAD_HLEN, "htype 1 hlen 7");
         assertInstanceOf(io.netty.handler.codec.CorruptedFrameException.class, e);
+        assertInstanceOf(org.phoneprov.common.codec.PacketParseException.class, e);
         assertEquals(Malformation.BAD_HLEN, e.reason());
         assertEquals("BAD_HLEN: htype 1 hlen 7", e.getMessage());
         assertEquals("htype 1 hlen 7", e.detail());
