@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * named in a log line ({@code OPTION_200}). Names are the RFC's, in the short form
  * dhcpd's log lines have always used.
  */
-public final class DhcpOption {
+public final class DhcpOption extends CodePoint {
     public static final DhcpOption PAD = new DhcpOption(0, "PAD");
     public static final DhcpOption SUBNET_MASK = new DhcpOption(1, "SUBNET_MASK");
     public static final DhcpOption ROUTER = new DhcpOption(3, "ROUTER");
@@ -62,12 +62,8 @@ public final class DhcpOption {
     private static final Set<DhcpOption> SERVER_WRITTEN = Set.of(REQUESTED_IP, LEASE_TIME, OVERLOAD, MESSAGE_TYPE,
             SERVER_ID, PARAMETER_LIST, MAX_MESSAGE_SIZE, RENEWAL_T1, REBINDING_T2, CLIENT_ID, RELAY_AGENT_INFO);
 
-    private final int code;
-    private final String name;
-
     private DhcpOption(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -100,36 +96,12 @@ public final class DhcpOption {
         return SERVER_WRITTEN;
     }
 
-    public int code() {
-        return code;
-    }
-
-    /** For log lines: {@code SUBNET_MASK}, or {@code OPTION_200} for a code without a constant. */
-    public String name() {
-        return name;
-    }
-
     public boolean isKnown() {
-        return KNOWN.containsKey(code);
+        return KNOWN.containsKey(code());
     }
 
     /** See {@link #serverWritten()}. */
     public boolean isServerWritten() {
         return SERVER_WRITTEN.contains(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DhcpOption other && other.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
