@@ -59,21 +59,8 @@ class DhcpLabIT {
     static PhoneprovProcess start(String logName) throws Exception {
         PhoneprovProcess p = PhoneprovProcess.start(net.server, work.resolve(logName), "run", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--only", "dhcpd");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!p.log().contains("dhcpd.listening")) {
-            assertTrue(p.alive(), () -> "phoneprov exited: " + read(p));
-            assertTrue(System.currentTimeMillis() < deadline, () -> "dhcpd did not start: " + read(p));
-            Thread.sleep(100);
-        }
+        p.awaitLog("dhcpd.listening", 60);
         return p;
-    }
-
-    static String read(PhoneprovProcess p) {
-        try {
-            return p.log();
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     @AfterAll
@@ -100,7 +87,7 @@ class DhcpLabIT {
                 "-q", "-n", "-t", "4", "-T", "1", "-s", work.resolve("udhcpc.script").toString()));
         cmd.addAll(List.of(extra));
         Sh.Result r = Sh.run(Sh.in(ns, cmd.toArray(String[]::new)), 30);
-        assertEquals(0, r.code(), () -> "udhcpc failed: " + r.out() + r.err() + "\n" + read(server));
+        assertEquals(0, r.code(), () -> "udhcpc failed: " + r.out() + r.err() + "\n" + server.logText());
         return env(out);
     }
 
@@ -156,7 +143,7 @@ class DhcpLabIT {
         Sh.Result r = Sh.run(Sh.in(net.client, "dhclient", "-4", "-1", "-v",
                 "-cf", conf.toString(), "-sf", script.toString(), "-pf",
                 work.resolve("dhclient.pid").toString(), "-lf", work.resolve("dhclient.leases").toString(), "eth0"), 60);
-        assertEquals(0, r.code(), () -> r.out() + r.err() + read(server));
+        assertEquals(0, r.code(), () -> r.out() + r.err() + server.logText());
         Map<String, String> e = env(out);
         String ip = e.get("new_ip_address");
         assertTrue(ip != null && ip.startsWith("10.77.") && !ip.startsWith("10.77.0."), e.toString());
@@ -206,7 +193,7 @@ class DhcpLabIT {
         Sh.Result r = Sh.run(Sh.in(net.client, "dhcping", "-i", "-V", "-t", "5", "-c", "10.77.0.60", "-s",
                 "10.77.0.1", "-h", "02:99:00:00:00:05"), 30);
         net.in(net.client, "ip", "addr", "flush", "dev", "eth0");
-        assertEquals(0, r.code(), () -> "dhcping -i: " + r.out() + r.err() + read(server));
+        assertEquals(0, r.code(), () -> "dhcping -i: " + r.out() + r.err() + server.logText());
         assertTrue(r.out().contains("Got answer from: 10.77.0.1"), r.out());
         assertTrue(r.out().replace(" ", "").contains("yiaddr:0.0.0.0"), "no address given: " + r.out());
         assertFalse(r.out().contains("option 51"), "RFC 2131 4.3.5: no lease time in an INFORM reply: " + r.out());
@@ -329,15 +316,11 @@ class DhcpLabIT {
         assertTrue(text.contains("\"http://10.77.0.1/\""));
         Files.writeString(cfg, text.replace("\"http://10.77.0.1/\"", "\"http://10.77.0.1/v2/\""));
         server.signal("HUP");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!read(server).contains("dhcpd.reloaded")) {
-            assertTrue(System.currentTimeMillis() < deadline, "no reload: " + read(server));
-            Thread.sleep(100);
-        }
+        server.awaitLog("dhcpd.reloaded", 20);
         net.in(net.client, "ip", "addr", "flush", "dev", "eth0");
         Map<String, String> e = udhcpc(net.client, "02:99:00:00:00:09", "-O", "160");
         assertEquals(hex("http://10.77.0.1/v2/"), e.get("opt160"), "the reloaded class option is served");
-        assertEquals(0, server.stop(15), read(server));
-        assertFalse(read(server).contains("Exception"), read(server));
+        assertEquals(0, server.stop(15), server.logText());
+        assertFalse(server.logText().contains("Exception"), server.logText());
     }
 }

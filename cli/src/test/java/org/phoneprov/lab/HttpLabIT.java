@@ -230,11 +230,7 @@ class HttpLabIT {
         String good = Files.readString(inventory);
         Files.writeString(inventory, good.replace("00:14:7F:77:00:02", "00:14:7F:77:00:01"));
         server.signal("HUP");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!log().contains("config.reload_refused")) {
-            assertTrue(System.currentTimeMillis() < deadline, "no refusal logged: " + log());
-            Thread.sleep(100);
-        }
+        server.awaitLog("config.reload_refused", 20);
         assertTrue(log().contains("devices.yaml:"), "the refusal names the file: " + log());
         assertEquals(current, curl("GET", "ST2030S_00147F770001.txt").body);
         Files.writeString(inventory, good);

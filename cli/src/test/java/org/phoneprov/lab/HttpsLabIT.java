@@ -137,14 +137,6 @@ class HttpsLabIT {
         return server.logText();
     }
 
-    static void awaitLog(String text) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!log().contains(text)) {
-            assertTrue(System.currentTimeMillis() < deadline, () -> "no '" + text + "' in the log: " + log());
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     @Order(1)
     void certInitWroteKeysPrivateAndRefusesToOverwrite() throws Exception {
@@ -198,21 +190,17 @@ class HttpsLabIT {
         Sh.Result untrusted = curl("--cert", certs.resolve("client-phone1.pem").toString(), "--key",
                 certs.resolve("client-phone1.key").toString(), HTTPS + "ST2030S.inf");
         assertEquals(60, untrusted.code(), "without --cacert curl cannot verify the server: " + untrusted.err());
-        awaitLog("httpd.tls_refused");
+        server.awaitLog("httpd.tls_refused", 10);
     }
 
     @Test
     @Order(3)
     void aClientCertificateIsRequired() throws Exception {
-        int before = count(log(), "httpd.tls_refused");
+        int before = server.logCount("httpd.tls_refused");
         Sh.Result without = curl("--cacert", certs.resolve("ca.pem").toString(), HTTPS + "ST2030S.inf");
         assertNotEquals(0, without.code(), "no client certificate, no connection: " + without.out());
         assertNotEquals("200", code(without));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (count(log(), "httpd.tls_refused") == before) {
-            assertTrue(System.currentTimeMillis() < deadline, log());
-            Thread.sleep(50);
-        }
+        server.awaitLog("httpd.tls_refused", before + 1, 10);
         assertTrue(log().lines().anyMatch(l -> l.contains("httpd.tls_refused from=" + LabNet.CLIENT_IP + ":")
                 && l.contains("certificate")), log());
         assertEquals("200", code(curlTls(HTTPS + "ST2030S.inf")));
@@ -246,7 +234,7 @@ class HttpsLabIT {
                 HTTP + B_CONFIG)));
         assertEquals("403", code(curl("--digest", "-u", "00147F770001:" + A_PASSWORD, HTTP + A_CONFIG)),
                 "an address no device has");
-        awaitLog("httpd.access_denied reason=other_device mac=00:14:7F:77:00:01 client=" + B_ADDRESS);
+        server.awaitLog("httpd.access_denied reason=other_device mac=00:14:7F:77:00:01 client=" + B_ADDRESS, 10);
     }
 
     @Test
@@ -267,8 +255,8 @@ class HttpsLabIT {
         assertEquals("429", codes.get(NOT_FOUND_LIMIT + 1), "blocked right after the limit: " + codes);
         assertEquals("429", code(curl("--interface", PROBER, HTTP + "ST2030S.inf")), "everything, while blocked");
         assertEquals("200", code(curl(HTTP + "ST2030S.inf")), "other addresses are served");
-        awaitLog("httpd.probe_blocked client=" + PROBER);
-        assertEquals(1, count(log(), "httpd.probe_blocked"), "one line per block: " + log());
+        server.awaitLog("httpd.probe_blocked client=" + PROBER, 10);
+        assertEquals(1, server.logCount("httpd.probe_blocked"), "one line per block: " + log());
     }
 
     @Test
@@ -287,9 +275,5 @@ class HttpsLabIT {
                 "a refused request is an event: " + events.out());
         assertTrue(lines.stream().anyMatch(l -> l.contains(A_CONFIG) && l.contains(" 401 ")), events.out());
         assertFalse(events.out().contains(A_PASSWORD), "no secrets in events");
-    }
-
-    static int count(String text, String word) {
-        return (int) text.lines().filter(l -> l.contains(word)).count();
     }
 }

@@ -147,11 +147,7 @@ class PhoneLabIT {
                 PhoneprovProcess.jar().toString(), "simulate", "--config", config.toString(), "--state",
                 phones.toString(), "--phones", "8", "--stay", "60", "--every-phone");
         try {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!Files.readString(simLog).contains("8/8")) {
-                assertTrue(sim.alive() && System.currentTimeMillis() < deadline, () -> "phones did not boot: " + read(simLog));
-                Thread.sleep(100);
-            }
+            sim.awaitLog("8/8", 30);
             // A check-sync from an address the phones do not trust (AuthNotifyCheckSync=10.77.0.1).
             String attacker = net.host(net.namespace("spoof"), "10.77.0.66/16");
             Path spoofLog = work.resolve("spoof.log");
@@ -164,19 +160,11 @@ class PhoneLabIT {
             Path devices = work.resolve("devices.yaml");
             Files.writeString(devices, Files.readString(devices).replace("\"lab-1001\"", "\"rotated-1001\""));
             server.signal("HUP");
-            deadline = System.currentTimeMillis() + 20_000;
-            while (!log().contains("config.reloaded")) {
-                assertTrue(System.currentTimeMillis() < deadline, () -> "no reload: " + log());
-                Thread.sleep(100);
-            }
+            server.awaitLog("config.reloaded", 20);
             Sh.Result notify = Sh.run(Sh.in(net.server, "java", "-jar", PhoneprovProcess.jar().toString(), "notify",
                     "--config", config.toString(), "--mac", "00:14:7F:77:00:01"), 60);
             assertEquals(0, notify.code(), () -> notify.out() + notify.err());
-            deadline = System.currentTimeMillis() + 20_000;
-            while (!read(simLog).contains("check-sync 00:14:7F:77:00:01")) {
-                assertTrue(System.currentTimeMillis() < deadline, () -> "the phone did not re-provision: " + read(simLog));
-                Thread.sleep(100);
-            }
+            sim.awaitLog("check-sync 00:14:7F:77:00:01", 20);
         } finally {
             sim.stop(30);
         }

@@ -57,15 +57,30 @@ public final class PhoneprovProcess implements AutoCloseable {
         }
     }
 
+    /** How many lines of the log so far say {@code marker}. */
+    public int logCount(String marker) {
+        return (int) logText().lines().filter(l -> l.contains(marker)).count();
+    }
+
     /** Waits until the log says {@code marker}; fails with the log if the process exits or time runs out. */
     public void awaitLog(String marker, int seconds) throws InterruptedException {
+        awaitLog(marker, 1, seconds);
+    }
+
+    /**
+     * Waits until {@code count} lines of the log say {@code marker}, to see a line again:
+     * {@link #logCount} before the action, then one more. Fails with the log if the
+     * process exits first or time runs out.
+     */
+    public void awaitLog(String marker, int count, int seconds) throws InterruptedException {
+        String what = count == 1 ? "'" + marker + "'" : count + " lines of '" + marker + "'";
         long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!logText().contains(marker)) {
-            if (!alive()) {
-                throw new AssertionError("phoneprov exited before '" + marker + "': " + logText());
+        while (logCount(marker) < count) {
+            if (!alive() && logCount(marker) < count) { // read again: it may have said it just before exiting
+                throw new AssertionError("the process exited before " + what + ": " + logText());
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no '" + marker + "' within " + seconds + " s: " + logText());
+                throw new AssertionError("no " + what + " within " + seconds + " s: " + logText());
             }
             Thread.sleep(100);
         }

@@ -155,12 +155,7 @@ class SlowClientLabIT {
         cmd.add(KEPT + ":0:0:10");
         clientsLog = work.resolve("slow-clients.log");
         clients = PhoneprovProcess.startCommand(slowNs, clientsLog, cmd.toArray(String[]::new));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!clients.logText().contains("READY")) {
-            assertTrue(clients.alive() && System.currentTimeMillis() < deadline,
-                    () -> "no READY: " + clients.logText());
-            Thread.sleep(50);
-        }
+        clients.awaitLog("READY", 30);
         assertTrue(clients.logText().contains("READY 510"), clients.logText());
         long ready = System.currentTimeMillis();
         // The kernel has completed every handshake; httpd accepts (and resets the refused) right behind it.
@@ -246,11 +241,7 @@ class SlowClientLabIT {
     @Test
     @Order(2)
     void theSlowConnectionsWereClosedAtTheHeadDeadlineAndTheKeptOnesAtTheKeepalive() throws Exception {
-        long deadline = System.currentTimeMillis() + (HEAD_SECONDS + 20) * 1000L;
-        while (!clients.logText().contains("DONE")) {
-            assertTrue(System.currentTimeMillis() < deadline, () -> "slow clients not done: " + clients.logText());
-            Thread.sleep(100);
-        }
+        clients.awaitLog("DONE", HEAD_SECONDS + 20);
         List<Conn> conns = new ArrayList<>();
         for (String l : clients.logText().lines().filter(l -> l.startsWith("CONN ")).toList()) {
             String[] f = l.split(" ");

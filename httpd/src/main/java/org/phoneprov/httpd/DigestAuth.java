@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.phoneprov.common.auth.DigestParams;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.HttpdSettings;
 
@@ -35,6 +36,9 @@ final class DigestAuth {
         }
     }
 
+    /** Bounds what one Authorization field can cost to parse; a real one is a few hundred characters. */
+    static final int MAX_FIELD_LENGTH = 4096;
+
     private final Nonces nonces;
 
     DigestAuth(Nonces nonces) {
@@ -59,11 +63,11 @@ final class DigestAuth {
      */
     Outcome verify(HttpdSettings.Access access, Device.HttpCredentials expected, String method, String requestUri,
                    String authorization, String client, long nowMillis) {
-        DigestHeader.Result parsed = DigestHeader.parse(authorization);
-        if (parsed instanceof DigestHeader.Absent) {
+        DigestParams.Result parsed = DigestParams.parse(authorization, MAX_FIELD_LENGTH);
+        if (parsed instanceof DigestParams.Absent) {
             return Outcome.NO_CREDENTIALS;
         }
-        if (!(parsed instanceof DigestHeader.Params p)) {
+        if (!(parsed instanceof DigestParams.Params p)) {
             return Outcome.MALFORMED;
         }
         for (String required : new String[] {"username", "realm", "nonce", "uri", "response", "qop", "nc", "cnonce"}) {

@@ -105,6 +105,9 @@ class DigestAuthTest {
         assertEquals(DigestAuth.Outcome.MALFORMED, verify(good.replace(", qop=auth", ""), T), "RFC 2069 form");
         assertEquals(DigestAuth.Outcome.MALFORMED, verify(good.replace("nc=00000001", "nc=1"), T));
         assertEquals(DigestAuth.Outcome.MALFORMED, verify("Digest username=\"x", T));
+        assertEquals(DigestAuth.Outcome.MALFORMED, verify(good + ", uri=\"/other\"", T), "a name given twice");
+        assertEquals(DigestAuth.Outcome.MALFORMED, verify(good + ", x=" + "y".repeat(DigestAuth.MAX_FIELD_LENGTH), T),
+                "too long to read");
         assertEquals(DigestAuth.Outcome.UNSUPPORTED, verify(good.replace("qop=auth", "qop=auth-int"), T));
         assertEquals(DigestAuth.Outcome.UNSUPPORTED, verify(good.replace("algorithm=SHA-256", "algorithm=SHA-256-sess"), T));
         assertEquals(DigestAuth.Outcome.UNSUPPORTED, verify(good + ", userhash=true", T));

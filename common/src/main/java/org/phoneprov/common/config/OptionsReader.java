@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.phoneprov.common.config.yaml.Node;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.net.Addresses;
 
 /**
@@ -18,8 +18,6 @@ import org.phoneprov.common.net.Addresses;
  */
 final class OptionsReader {
     static final List<String> TYPES = List.of("ip", "ip_list", "string", "u8", "u16", "u32", "bool", "hex", "sub_options");
-    /** Options the server writes itself from the exchange; configuring them would break the protocol. */
-    static final Set<Integer> RESERVED = Set.of(0, 50, 51, 52, 53, 54, 55, 57, 58, 59, 61, 82, 255);
 
     private OptionsReader() {
     }
@@ -38,7 +36,8 @@ final class OptionsReader {
         if (!o.has("code")) {
             problems.add(o.at(), o.keyPath("code"), "missing; the option's number, 1 to 254");
         }
-        if (!sub && RESERVED.contains(code)) {
+        // Configuring an option the server writes itself from the exchange would break the protocol.
+        if (!sub && code >= 0 && DhcpOption.valueOf(code).isServerWritten()) {
             problems.add(o.at("code"), o.keyPath("code"), "dhcpd writes option " + code + " itself from the exchange");
             return Optional.empty();
         }

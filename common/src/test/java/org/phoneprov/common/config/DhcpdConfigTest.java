@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.provision.Model;
 
 class DhcpdConfigTest {
@@ -110,6 +116,24 @@ class DhcpdConfigTest {
         assertTrue(all.contains("options[1].value: 'nope' is not an IP address literal"), all);
         assertTrue(all.contains("options[2].type: unknown type 'colour'"), all);
         assertTrue(all.contains("address: the fixed address 192.0.2.1 of 00:14:7F:00:00:01 is in none of dhcpd's subnets"), all);
+    }
+
+    /** The codes refused are exactly DhcpOption's server-written set, the one dhcpd's replies hold to. */
+    @Test
+    void aClassCannotConfigureAnOptionTheServerWritesItself() throws Exception {
+        StringBuilder yaml = new StringBuilder(TestConfigs.MINIMAL + "classes:\n  c:\n    dhcp:\n      options:\n");
+        for (int code = 1; code <= 254; code++) {
+            yaml.append("        - {code: ").append(code).append(", type: u8, value: 1}\n");
+        }
+        LoadResult r = ConfigLoader.load(TestConfigs.write(dir, yaml.toString()));
+        Set<Integer> refused = new TreeSet<>();
+        Pattern p = Pattern.compile("dhcpd writes option (\\d+) itself from the exchange");
+        for (Problem problem : r.problems()) {
+            Matcher m = p.matcher(problem.toString());
+            assertTrue(m.find(), problem.toString());
+            refused.add(Integer.parseInt(m.group(1)));
+        }
+        assertEquals(DhcpOption.serverWritten().stream().map(DhcpOption::code).collect(Collectors.toSet()), refused);
     }
 
     @Test

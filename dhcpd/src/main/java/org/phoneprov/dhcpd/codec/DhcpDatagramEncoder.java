@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class DhcpDatagramEncoder extends MessageToMessageEncoder<DhcpReply
     protected void encode(ChannelHandlerContext ctx, DhcpReply reply, List<Object> out) {
         EncodeResult result = DhcpEncoder.encode(reply.message(), reply.maxSize(), ctx.alloc());
         for (int code : result.leftOut()) {
-            log.log(Level.WARN, "dhcpd.option_left_out", "code=" + code + " name=" + OptionCodes.name(code)
+            log.log(Level.WARN, "dhcpd.option_left_out", "code=" + code + " name=" + DhcpOption.valueOf(code).name()
                     + " xid=0x" + String.format("%08x", reply.message().xid())
                     + " to=" + DhcpDatagramDecoder.format(reply.recipient()) + " max=" + reply.maxSize());
         }

@@ -1,6 +1,7 @@
 package org.phoneprov.dhcpd.codec;
 
 import io.netty.buffer.ByteBuf;
+import org.phoneprov.common.dhcp.DhcpOption;
 
 /**
  * Parses one DHCP message from a UDP payload, strictly. Stateless and thread-safe; reads
@@ -70,7 +71,7 @@ public final class DhcpDecoder {
 
         OptionCollector options = new OptionCollector();
         options.read(buf, base + OPTIONS_OFFSET, base + length, OptionCollector.Area.OPTIONS);
-        int overload = overload(options.get(OptionCodes.OVERLOAD));
+        int overload = overload(options.get(DhcpOption.OVERLOAD.code()));
         if ((overload & 1) != 0) {
             options.read(buf, base + FILE_OFFSET, base + FILE_OFFSET + DhcpMessage.FILE_LENGTH,
                     OptionCollector.Area.FILE);
@@ -80,7 +81,7 @@ public final class DhcpDecoder {
                     OptionCollector.Area.SNAME);
         }
         DhcpOptions decoded = options.finish();
-        if (!decoded.has(OptionCodes.MESSAGE_TYPE)) {
+        if (!decoded.has(DhcpOption.MESSAGE_TYPE.code())) {
             throw new DhcpParseException(Malformation.NO_MESSAGE_TYPE, "no option 53 (BOOTP is not served)");
         }
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
+import org.phoneprov.common.dhcp.DhcpOption;
 
 /**
  * Writes a DHCP message. Stateless and thread-safe.
@@ -39,7 +40,7 @@ public final class DhcpEncoder {
         int length = DhcpDecoder.OPTIONS_OFFSET;
         for (int code : order) {
             int size = encodedSize(options.raw(code).length);
-            if (code != OptionCodes.OVERLOAD && length + size + 1 <= limit) {
+            if (code != DhcpOption.OVERLOAD.code() && length + size + 1 <= limit) {
                 written.add(code);
                 length += size;
             } else {
@@ -52,7 +53,7 @@ public final class DhcpEncoder {
         for (int code : written) {
             writeOption(out, code, options.raw(code));
         }
-        out.writeByte(OptionCodes.END);
+        out.writeByte(DhcpOption.END.code());
         if (out.readableBytes() < MIN_LENGTH) {
             out.writeZero(MIN_LENGTH - out.readableBytes());
         }
@@ -67,14 +68,14 @@ public final class DhcpEncoder {
 
     private static List<Integer> writeOrder(DhcpOptions options) {
         List<Integer> order = new ArrayList<>(options.size());
-        if (options.has(OptionCodes.MESSAGE_TYPE)) {
-            order.add(OptionCodes.MESSAGE_TYPE);
+        if (options.has(DhcpOption.MESSAGE_TYPE.code())) {
+            order.add(DhcpOption.MESSAGE_TYPE.code());
         }
-        if (options.has(OptionCodes.SERVER_ID)) {
-            order.add(OptionCodes.SERVER_ID);
+        if (options.has(DhcpOption.SERVER_ID.code())) {
+            order.add(DhcpOption.SERVER_ID.code());
         }
         for (int code : options.codes()) {
-            if (code != OptionCodes.MESSAGE_TYPE && code != OptionCodes.SERVER_ID) {
+            if (code != DhcpOption.MESSAGE_TYPE.code() && code != DhcpOption.SERVER_ID.code()) {
                 order.add(code);
             }
         }

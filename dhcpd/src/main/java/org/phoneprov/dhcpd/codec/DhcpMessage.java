@@ -1,5 +1,7 @@
 package org.phoneprov.dhcpd.codec;
 
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.net.Ip4;
 
 import java.net.Inet4Address;
@@ -101,7 +103,7 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
 
     /** Option 53; empty when absent or not one byte long. */
     public Optional<MessageType> messageType() {
-        byte[] v = options.raw(OptionCodes.MESSAGE_TYPE);
+        byte[] v = options.raw(DhcpOption.MESSAGE_TYPE.code());
         return v == null || v.length != 1 ? Optional.empty() : Optional.of(MessageType.valueOf(v[0] & 0xFF));
     }
 
@@ -117,7 +119,7 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
 
     /** Option 55's codes, in the client's order (a phone's order can tell its firmware). */
     public List<Integer> parameterRequestList() {
-        byte[] v = options.raw(OptionCodes.PARAMETER_LIST);
+        byte[] v = options.raw(DhcpOption.PARAMETER_LIST.code());
         if (v == null) {
             return List.of();
         }
@@ -130,7 +132,7 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
 
     /** Option 57 when it is two bytes and at least 576, otherwise 576. Counts IP and UDP headers. */
     public int maxMessageSize() {
-        byte[] v = options.raw(OptionCodes.MAX_MESSAGE_SIZE);
+        byte[] v = options.raw(DhcpOption.MAX_MESSAGE_SIZE.code());
         if (v == null || v.length != 2) {
             return MIN_MAX_MESSAGE_SIZE;
         }
@@ -139,12 +141,12 @@ public record DhcpMessage(int op, int htype, int hlen, int hops, int xid, int se
 
     /** Option 50. */
     public Optional<Integer> requestedIp() {
-        return ipOption(OptionCodes.REQUESTED_IP);
+        return ipOption(DhcpOption.REQUESTED_IP.code());
     }
 
     /** Option 54. */
     public Optional<Integer> serverId() {
-        return ipOption(OptionCodes.SERVER_ID);
+        return ipOption(DhcpOption.SERVER_ID.code());
     }
 
     /** The file field up to its first NUL, as ISO-8859-1 (one char per byte). */

@@ -1,5 +1,6 @@
 package org.phoneprov.dhcpd.codec;
 
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.net.Ip4;
 
 import java.net.Inet4Address;
@@ -132,7 +133,7 @@ public final class DhcpOptions {
 
         /** @throws IllegalArgumentException for PAD (0), END (255) or a code outside 1..254 */
         public Builder put(int code, byte[] value) {
-            if (code <= OptionCodes.PAD || code >= OptionCodes.END) {
+            if (code <= DhcpOption.PAD.code() || code >= DhcpOption.END.code()) {
                 throw new IllegalArgumentException("option code must be 1..254, got " + code);
             }
             values.put(code, value.clone());

@@ -1,32 +1,20 @@
 package org.phoneprov.dhcpd.codec;
 
-import io.netty.handler.codec.CorruptedFrameException;
+import org.phoneprov.common.codec.PacketParseException;
 
 /** A packet {@link DhcpDecoder} refused, with the {@link Malformation} that made it refuse. */
-public final class DhcpParseException extends CorruptedFrameException {
+public final class DhcpParseException extends PacketParseException {
     private static final long serialVersionUID = 1L;
 
     private final Malformation reason;
-    private final String detail;
 
     public DhcpParseException(Malformation reason, String detail) {
-        super(reason + ": " + detail);
+        super(reason, detail);
         this.reason = reason;
-        this.detail = detail;
     }
 
+    @Override
     public Malformation reason() {
         return reason;
-    }
-
-    /** What exactly was wrong, for the log line, e.g. {@code option 50 has 3 bytes, must be exactly 4}. */
-    public String detail() {
-        return detail;
-    }
-
-    /** No stack trace: a malformed packet is input, not a bug, and floods must stay cheap. */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

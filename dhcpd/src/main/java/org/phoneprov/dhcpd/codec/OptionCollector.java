@@ -3,6 +3,7 @@ package org.phoneprov.dhcpd.codec;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import org.phoneprov.common.dhcp.DhcpOption;
 
 /**
  * Reads option areas of one packet into one ordered map, concatenating the instances of
@@ -25,10 +26,10 @@ final class OptionCollector {
         int pos = from;
         while (pos < to) {
             int code = buf.getUnsignedByte(pos);
-            if (code == OptionCodes.END) {
+            if (code == DhcpOption.END.code()) {
                 return;
             }
-            if (code == OptionCodes.PAD) {
+            if (code == DhcpOption.PAD.code()) {
                 pos++;
                 continue;
             }
@@ -41,10 +42,10 @@ final class OptionCollector {
                 throw fault(area, Malformation.OPTION_OVERRUN, "option " + code + " length " + len
                         + " runs " + (start + len - to) + " bytes past the end");
             }
-            if (code == OptionCodes.OVERLOAD && area != Area.OPTIONS) {
+            if (code == DhcpOption.OVERLOAD.code() && area != Area.OPTIONS) {
                 throw new DhcpParseException(Malformation.BAD_OVERLOAD, "option 52 inside the overloaded " + area);
             }
-            if (code == OptionCodes.MESSAGE_TYPE) {
+            if (code == DhcpOption.MESSAGE_TYPE.code()) {
                 if (messageTypeSeen) {
                     throw new DhcpParseException(Malformation.DUPLICATE_MESSAGE_TYPE, "option 53 appears twice");
                 }

@@ -1,6 +1,8 @@
 package org.phoneprov.dhcpd.codec;
 
-import static org.phoneprov.dhcpd.codec.OptionCodes.*;
+import static org.phoneprov.common.dhcp.DhcpOption.*;
+
+import org.phoneprov.common.dhcp.DhcpOption;
 
 /**
  * The length rules {@link DhcpDecoder} applies to an option's whole value, after RFC 3396
@@ -12,7 +14,7 @@ import static org.phoneprov.dhcpd.codec.OptionCodes.*;
  * exactly 2, &gt;= 576     57 MAX_MESSAGE_SIZE (RFC 2132 9.10: the minimum legal value is 576)
  * exactly 4              1 SUBNET_MASK, 50 REQUESTED_IP, 51 LEASE_TIME, 54 SERVER_ID,
  *                        58 RENEWAL_T1, 59 REBINDING_T2
- * n * 4, n &gt;= 1          3 ROUTER, 6 DNS, 150 TFTP_SERVERS_150
+ * n * 4, n &gt;= 1          3 ROUTER, 6 DNS, 150 TFTP_SERVER_ADDRESS
  * at least 1             12 HOST_NAME, 15 DOMAIN_NAME, 43 VENDOR_SPECIFIC, 55 PARAMETER_LIST,
  *                        56 MESSAGE, 60 VENDOR_CLASS, 66 TFTP_SERVER_NAME, 67 BOOTFILE_NAME,
  *                        77 USER_CLASS
@@ -20,27 +22,61 @@ import static org.phoneprov.dhcpd.codec.OptionCodes.*;
  * </pre>
  */
 final class OptionLengths {
+    private enum Rule {
+        EXACTLY_1("exactly 1"),
+        MAX_SIZE("exactly 2 holding at least 576"),
+        EXACTLY_4("exactly 4"),
+        ADDRESSES("a non-zero multiple of 4"),
+        AT_LEAST_1("at least 1"),
+        AT_LEAST_2("at least 2");
+
+        final String text;
+
+        Rule(String text) {
+            this.text = text;
+        }
+
+        boolean holds(byte[] v) {
+            int n = v.length;
+            return switch (this) {
+                case EXACTLY_1 -> n == 1;
+                case MAX_SIZE -> n == 2 && ((v[0] & 0xFF) << 8 | (v[1] & 0xFF)) >= 576;
+                case EXACTLY_4 -> n == 4;
+                case ADDRESSES -> n >= 4 && n % 4 == 0;
+                case AT_LEAST_1 -> n >= 1;
+                case AT_LEAST_2 -> n >= 2;
+            };
+        }
+    }
+
+    /** Indexed by code; filled once here and never changed, so it is safe to share. */
+    private static final Rule[] RULES = new Rule[256];
+
+    static {
+        rule(Rule.EXACTLY_1, OVERLOAD, MESSAGE_TYPE);
+        rule(Rule.MAX_SIZE, MAX_MESSAGE_SIZE);
+        rule(Rule.EXACTLY_4, SUBNET_MASK, REQUESTED_IP, LEASE_TIME, SERVER_ID, RENEWAL_T1, REBINDING_T2);
+        rule(Rule.ADDRESSES, ROUTER, DNS, TFTP_SERVER_ADDRESS);
+        rule(Rule.AT_LEAST_1, HOST_NAME, DOMAIN_NAME, VENDOR_SPECIFIC, PARAMETER_LIST, MESSAGE, VENDOR_CLASS,
+                TFTP_SERVER_NAME, BOOTFILE_NAME, USER_CLASS);
+        rule(Rule.AT_LEAST_2, CLIENT_ID, RELAY_AGENT_INFO);
+    }
+
     private OptionLengths() {
+    }
+
+    private static void rule(Rule rule, DhcpOption... options) {
+        for (DhcpOption o : options) {
+            RULES[o.code()] = rule;
+        }
     }
 
     /** @throws DhcpParseException {@link Malformation#BAD_OPTION_LENGTH} when {@code value} breaks the table */
     static void check(int code, byte[] value) {
-        int n = value.length;
-        String rule = switch (code) {
-            case OVERLOAD, MESSAGE_TYPE -> n == 1 ? null : "exactly 1";
-            case MAX_MESSAGE_SIZE -> n == 2 && ((value[0] & 0xFF) << 8 | (value[1] & 0xFF)) >= 576
-                    ? null : "exactly 2 holding at least 576";
-            case SUBNET_MASK, REQUESTED_IP, LEASE_TIME, SERVER_ID, RENEWAL_T1, REBINDING_T2 ->
-                    n == 4 ? null : "exactly 4";
-            case ROUTER, DNS, TFTP_SERVERS_150 -> n >= 4 && n % 4 == 0 ? null : "a non-zero multiple of 4";
-            case HOST_NAME, DOMAIN_NAME, VENDOR_SPECIFIC, PARAMETER_LIST, MESSAGE, VENDOR_CLASS,
-                    TFTP_SERVER_NAME, BOOTFILE_NAME, USER_CLASS -> n >= 1 ? null : "at least 1";
-            case CLIENT_ID, RELAY_AGENT_INFO -> n >= 2 ? null : "at least 2";
-            default -> null;
-        };
-        if (rule != null) {
-            throw new DhcpParseException(Malformation.BAD_OPTION_LENGTH,
-                    "option " + code + " (" + OptionCodes.name(code) + ") has " + n + " bytes, must be " + rule);
+        Rule rule = RULES[code];
+        if (rule != null && !rule.holds(value)) {
+            throw new DhcpParseException(Malformation.BAD_OPTION_LENGTH, "option " + code + " ("
+                    + DhcpOption.valueOf(code).name() + ") has " + value.length + " bytes, must be " + rule.text);
         }
     }
 }

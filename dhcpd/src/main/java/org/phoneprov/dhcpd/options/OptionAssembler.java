@@ -10,6 +10,7 @@ import org.phoneprov.common.config.DhcpClassOptions;
 import org.phoneprov.common.config.OptionSpec;
 import org.phoneprov.common.config.SubnetConfig;
 import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.dhcpd.classify.Classification;
 
 /**
@@ -24,7 +25,8 @@ import org.phoneprov.dhcpd.classify.Classification;
  *       (option 67 stays: seed 4.2, it wins over {@code file} on the phone);</li>
  *   <li>the class's VLAN: 190 (enable, 1 byte), 191 (voice id, 2 bytes), 192 (data id,
  *       2 bytes), each only when the client's option 55 asks for it (seed 4.3-4.4);</li>
- *   <li>the class's own options, already encoded, added or replacing the above;</li>
+ *   <li>the class's own options, already encoded, added or replacing the above, except
+ *       the ones {@link DhcpOption#serverWritten() the server writes itself};</li>
  *   <li>order: the client's option 55 first ({@link RequestOrder}).</li>
  * </ol>
  * 53 and 54 are never in the result: the server adds them. A client in no class gets
@@ -33,7 +35,6 @@ import org.phoneprov.dhcpd.classify.Classification;
 public final class OptionAssembler {
     /** A lease this long is infinite (RFC 2132 9.2): no T1/T2 then. */
     static final long INFINITE = 0xFFFF_FFFFL;
-    private static final Set<Integer> SERVER_WRITES = Set.of(OptionCodes.MESSAGE_TYPE, OptionCodes.SERVER_ID);
 
     private final ProvisionOptions provision;
 
@@ -61,44 +62,41 @@ public final class OptionAssembler {
             dhcp.get().vlan().ifPresent(v -> vlan(v, parameterRequestList, d));
             classOptions(c.className(), dhcp.get().options(), d);
         }
-        for (Integer code : SERVER_WRITES) {
-            d.options.remove(code);
-        }
         return new Assembled(RequestOrder.apply(d.options, parameterRequestList), d.nextServer, d.file, d.sname,
                 d.notes);
     }
 
     private static void leaseTimes(long leaseSeconds, Draft d) {
         long lease = Math.max(0, Math.min(leaseSeconds, INFINITE));
-        d.put(OptionCodes.LEASE_TIME, OptionBytes.u32(lease));
+        d.put(DhcpOption.LEASE_TIME.code(), OptionBytes.u32(lease));
         if (lease != INFINITE) {
-            d.put(OptionCodes.RENEWAL_T1, OptionBytes.u32(lease / 2));
-            d.put(OptionCodes.REBINDING_T2, OptionBytes.u32(lease * 7 / 8));
+            d.put(DhcpOption.RENEWAL_T1.code(), OptionBytes.u32(lease / 2));
+            d.put(DhcpOption.REBINDING_T2.code(), OptionBytes.u32(lease * 7 / 8));
         }
     }
 
     private static void subnetOptions(SubnetConfig s, Draft d) {
-        d.put(OptionCodes.SUBNET_MASK, OptionBytes.netmask(s.subnet().prefix()));
-        s.router().flatMap(OptionBytes::ipv4).ifPresent(r -> d.put(OptionCodes.ROUTER, r));
-        OptionBytes.ipv4List(s.dns()).ifPresent(dns -> d.put(OptionCodes.DNS, dns));
-        s.domain().ifPresent(name -> d.put(OptionCodes.DOMAIN_NAME, OptionBytes.ascii(name)));
+        d.put(DhcpOption.SUBNET_MASK.code(), OptionBytes.netmask(s.subnet().prefix()));
+        s.router().flatMap(OptionBytes::ipv4).ifPresent(r -> d.put(DhcpOption.ROUTER.code(), r));
+        OptionBytes.ipv4List(s.dns()).ifPresent(dns -> d.put(DhcpOption.DNS.code(), dns));
+        s.domain().ifPresent(name -> d.put(DhcpOption.DOMAIN_NAME.code(), OptionBytes.ascii(name)));
     }
 
     /** Seed 4.3-4.4: each of 190/191/192 only when option 55 lists it. */
     private static void vlan(DhcpClassOptions.Vlan v, List<Integer> requested, Draft d) {
         Set<Integer> asked = new HashSet<>(requested);
         List<Integer> sent = new ArrayList<>(3);
-        if (asked.contains(OptionCodes.VLAN_ENABLE)) {
-            d.put(OptionCodes.VLAN_ENABLE, OptionBytes.u8(v.enable()));
-            sent.add(OptionCodes.VLAN_ENABLE);
+        if (asked.contains(DhcpOption.VLAN_ENABLE.code())) {
+            d.put(DhcpOption.VLAN_ENABLE.code(), OptionBytes.u8(v.enable()));
+            sent.add(DhcpOption.VLAN_ENABLE.code());
         }
-        if (asked.contains(OptionCodes.VLAN_VOICE)) {
-            d.put(OptionCodes.VLAN_VOICE, OptionBytes.u16(v.voice()));
-            sent.add(OptionCodes.VLAN_VOICE);
+        if (asked.contains(DhcpOption.VOICE_VLAN.code())) {
+            d.put(DhcpOption.VOICE_VLAN.code(), OptionBytes.u16(v.voice()));
+            sent.add(DhcpOption.VOICE_VLAN.code());
         }
-        if (asked.contains(OptionCodes.VLAN_DATA)) {
-            d.put(OptionCodes.VLAN_DATA, OptionBytes.u16(v.data()));
-            sent.add(OptionCodes.VLAN_DATA);
+        if (asked.contains(DhcpOption.DATA_VLAN.code())) {
+            d.put(DhcpOption.DATA_VLAN.code(), OptionBytes.u16(v.data()));
+            sent.add(DhcpOption.DATA_VLAN.code());
         }
         if (sent.isEmpty()) {
             d.note("no VLAN options: the client did not ask for 190/191/192 (seed 4.4.2: it asks when its VLAN parameter is 1)");
@@ -109,7 +107,7 @@ public final class OptionAssembler {
 
     private static void classOptions(String className, List<OptionSpec> options, Draft d) {
         for (OptionSpec o : options) {
-            if (SERVER_WRITES.contains(o.code())) {
+            if (DhcpOption.valueOf(o.code()).isServerWritten()) {
                 continue; // the loader refuses these; the server writes them from the exchange
             }
             if (d.options.containsKey(o.code())) {

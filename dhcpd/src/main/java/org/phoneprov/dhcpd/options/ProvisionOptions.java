@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.phoneprov.common.config.DhcpClassOptions.Provision;
 import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.common.provision.SuiteUrls;
 
@@ -66,15 +67,15 @@ final class ProvisionOptions {
             d.note("no option 43: the INF URL " + v.infUrl() + " is longer than 255 characters (seed 2.5)");
             return;
         }
-        d.put(OptionCodes.VENDOR_SPECIFIC, v.infUrl().getBytes(StandardCharsets.UTF_8));
+        d.put(DhcpOption.VENDOR_SPECIFIC.code(), v.infUrl().getBytes(StandardCharsets.UTF_8));
     }
 
     private void tftp(Optional<Model> model, Draft d) {
         if (suiteAddress.isEmpty()) {
             d.note("no options 66/150 and no next-server: suite.address " + tftpServer + " is not IPv4");
         } else {
-            d.put(OptionCodes.TFTP_SERVER_NAME, OptionBytes.ascii(tftpServer));
-            d.put(OptionCodes.TFTP_SERVER_ADDRESS, suiteAddress.get());
+            d.put(DhcpOption.TFTP_SERVER_NAME.code(), OptionBytes.ascii(tftpServer));
+            d.put(DhcpOption.TFTP_SERVER_ADDRESS.code(), suiteAddress.get());
             d.nextServer = OptionBytes.toInt(suiteAddress.get());
         }
         if (model.isEmpty()) {
@@ -82,7 +83,7 @@ final class ProvisionOptions {
             return;
         }
         ModelValues v = models.get(model.get());
-        d.put(OptionCodes.BOOTFILE_NAME, v.infName().getBytes(StandardCharsets.UTF_8));
+        d.put(DhcpOption.BOOTFILE_NAME.code(), v.infName().getBytes(StandardCharsets.UTF_8));
         if (v.nameFitsFile()) {
             d.file = Optional.of(v.infName());
         } else {

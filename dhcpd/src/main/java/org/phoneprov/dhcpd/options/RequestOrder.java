@@ -3,6 +3,7 @@ package org.phoneprov.dhcpd.options;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.phoneprov.common.dhcp.DhcpOption;
 
 /**
  * The order options are written in. The encoder writes them in map order and leaves out
@@ -26,24 +27,24 @@ final class RequestOrder {
     }
 
     private static LinkedHashMap<Integer, byte[]> maskBeforeRouter(LinkedHashMap<Integer, byte[]> in) {
-        if (!in.containsKey(OptionCodes.SUBNET_MASK) || !in.containsKey(OptionCodes.ROUTER)) {
+        if (!in.containsKey(DhcpOption.SUBNET_MASK.code()) || !in.containsKey(DhcpOption.ROUTER.code())) {
             return in;
         }
         for (Integer code : in.keySet()) {
-            if (code == OptionCodes.SUBNET_MASK) {
+            if (code == DhcpOption.SUBNET_MASK.code()) {
                 return in;
             }
-            if (code == OptionCodes.ROUTER) {
+            if (code == DhcpOption.ROUTER.code()) {
                 break;
             }
         }
         LinkedHashMap<Integer, byte[]> out = new LinkedHashMap<>();
-        byte[] mask = in.get(OptionCodes.SUBNET_MASK);
+        byte[] mask = in.get(DhcpOption.SUBNET_MASK.code());
         in.forEach((code, value) -> {
-            if (code == OptionCodes.ROUTER) {
-                out.put(OptionCodes.SUBNET_MASK, mask);
+            if (code == DhcpOption.ROUTER.code()) {
+                out.put(DhcpOption.SUBNET_MASK.code(), mask);
             }
-            if (code != OptionCodes.SUBNET_MASK) {
+            if (code != DhcpOption.SUBNET_MASK.code()) {
                 out.put(code, value);
             }
         });

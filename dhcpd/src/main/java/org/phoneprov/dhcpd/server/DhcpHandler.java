@@ -1,7 +1,5 @@
 package org.phoneprov.dhcpd.server;
 
-import org.phoneprov.common.net.Ip4;
-
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,16 +7,17 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.guard.TokenBuckets;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.net.AddressBook;
+import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
-import org.phoneprov.dhcpd.codec.OptionCodes;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
-import org.phoneprov.common.guard.TokenBuckets;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.slf4j.event.Level;
@@ -141,7 +140,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
 
     private static InetSocketAddress destination(ReplyRouting.Destination d, DhcpMessage req, InetSocketAddress from) {
         int port = d.port();
-        if (req.giaddr() != 0 && from != null && req.options().get(OptionCodes.RELAY_AGENT_INFO)
+        if (req.giaddr() != 0 && from != null && req.options().get(DhcpOption.RELAY_AGENT_INFO.code())
                 .map(ReplyRouting::wantsSourcePort).orElse(false)) {
             port = from.getPort();
         }

@@ -11,8 +11,8 @@ import org.phoneprov.dhcpd.classify.Classification;
 import org.phoneprov.dhcpd.classify.Classifier;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpOptions;
-import org.phoneprov.dhcpd.codec.MessageType;
-import org.phoneprov.dhcpd.codec.OptionCodes;
+import org.phoneprov.common.dhcp.MessageType;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.dhcpd.lease.Allocator;
 import org.phoneprov.dhcpd.lease.Decision;
 import org.phoneprov.dhcpd.lease.Lease;
@@ -115,9 +115,9 @@ public final class DhcpProcessor {
         }
         if (d instanceof Decision.Nak nak) {
             DhcpOptions.Builder nakOptions = DhcpOptions.builder()
-                    .putByte(OptionCodes.MESSAGE_TYPE, MessageType.NAK.code())
-                    .putIp(OptionCodes.SERVER_ID, serverId)
-                    .putString(OptionCodes.MESSAGE, nak.reason());
+                    .putByte(DhcpOption.MESSAGE_TYPE.code(), MessageType.NAK.code())
+                    .putIp(DhcpOption.SERVER_ID.code(), serverId)
+                    .putString(DhcpOption.MESSAGE.code(), nak.reason());
             DhcpOptions o = echoClientAndRelay(req, nakOptions).build();
             // Through a relay, a NAK asks for broadcast: the client has no usable address (4.1).
             DhcpMessage reply = DhcpMessage.reply(req).options(o).broadcast(req.giaddr() != 0 || req.broadcast())
@@ -164,8 +164,8 @@ public final class DhcpProcessor {
                                long leaseSeconds, boolean inform) {
         Assembled a = assembler.assemble(subnet, c, req.parameterRequestList(), leaseSeconds, inform);
         DhcpOptions.Builder o = DhcpOptions.builder()
-                .putByte(OptionCodes.MESSAGE_TYPE, type.code())
-                .putIp(OptionCodes.SERVER_ID, serverId);
+                .putByte(DhcpOption.MESSAGE_TYPE.code(), type.code())
+                .putIp(DhcpOption.SERVER_ID.code(), serverId);
         for (Map.Entry<Integer, byte[]> e : a.options().entrySet()) {
             o.put(e.getKey(), e.getValue());
         }
@@ -185,15 +185,15 @@ public final class DhcpProcessor {
      * can route the reply.
      */
     private static DhcpOptions.Builder echoClientAndRelay(DhcpMessage req, DhcpOptions.Builder o) {
-        req.options().get(OptionCodes.CLIENT_ID).ifPresent(v -> o.put(OptionCodes.CLIENT_ID, v));
-        req.options().get(OptionCodes.RELAY_AGENT_INFO).ifPresent(v -> o.remove(OptionCodes.RELAY_AGENT_INFO)
-                .put(OptionCodes.RELAY_AGENT_INFO, v));
+        req.options().get(DhcpOption.CLIENT_ID.code()).ifPresent(v -> o.put(DhcpOption.CLIENT_ID.code(), v));
+        int relay = DhcpOption.RELAY_AGENT_INFO.code();
+        req.options().get(relay).ifPresent(v -> o.remove(relay).put(relay, v));
         return o;
     }
 
     private Classification classify(DhcpMessage req, Mac mac) {
-        return classifier.classify(mac, req.options().get(OptionCodes.VENDOR_CLASS),
-                req.options().get(OptionCodes.USER_CLASS));
+        return classifier.classify(mac, req.options().get(DhcpOption.VENDOR_CLASS.code()),
+                req.options().get(DhcpOption.USER_CLASS.code()));
     }
 
     private long leaseSeconds(SubnetConfig subnet, Classification c) {

@@ -9,6 +9,8 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
+import org.phoneprov.testsupport.LogCapture;
 
 class DhcpDatagramCodecTest {
     private static final InetSocketAddress CLIENT = new InetSocketAddress("10.77.0.100", 68);

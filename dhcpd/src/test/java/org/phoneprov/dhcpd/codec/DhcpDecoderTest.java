@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
 
 class DhcpDecoderTest {
 

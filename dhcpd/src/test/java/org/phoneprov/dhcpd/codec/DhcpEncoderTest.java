@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 class DhcpEncoderTest {

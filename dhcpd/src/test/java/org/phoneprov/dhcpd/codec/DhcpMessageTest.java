@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 class DhcpMessageTest {

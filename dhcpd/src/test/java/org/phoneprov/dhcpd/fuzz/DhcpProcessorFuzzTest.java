@@ -18,8 +18,8 @@ import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpOptions;
 import org.phoneprov.dhcpd.codec.DhcpParseException;
 import org.phoneprov.dhcpd.codec.DhcpReply;
-import org.phoneprov.dhcpd.codec.MessageType;
-import org.phoneprov.dhcpd.codec.OptionCodes;
+import org.phoneprov.common.dhcp.MessageType;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.dhcpd.server.DhcpProcessor;
 import org.phoneprov.dhcpd.server.Outcome;
 
@@ -57,14 +57,15 @@ class DhcpProcessorFuzzTest {
     private static void lease(DhcpProcessor p, Mac mac, int giaddr) {
         Outcome offer = p.process(DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(mac).giaddr(giaddr)
                 .hops(giaddr == 0 ? 0 : 1).xid(1)
-                .options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, MessageType.DISCOVER.code()).build())
+                .options(DhcpOptions.builder()
+                        .putByte(DhcpOption.MESSAGE_TYPE.code(), MessageType.DISCOVER.code()).build())
                 .build());
         if (offer instanceof Outcome.Reply r) {
             p.process(DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(mac).giaddr(giaddr)
                     .hops(giaddr == 0 ? 0 : 1).xid(2)
-                    .options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, MessageType.REQUEST.code())
-                            .putIp(OptionCodes.SERVER_ID, DhcpFuzzSupport.SERVER)
-                            .putIp(OptionCodes.REQUESTED_IP, r.reply().yiaddr()).build())
+                    .options(DhcpOptions.builder().putByte(DhcpOption.MESSAGE_TYPE.code(), MessageType.REQUEST.code())
+                            .putIp(DhcpOption.SERVER_ID.code(), DhcpFuzzSupport.SERVER)
+                            .putIp(DhcpOption.REQUESTED_IP.code(), r.reply().yiaddr()).build())
                     .build());
         }
     }

@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.guard.TokenBuckets;
@@ -34,8 +36,6 @@ import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.codec.DhcpOptions;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
-import org.phoneprov.dhcpd.codec.MessageType;
-import org.phoneprov.dhcpd.codec.OptionCodes;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,7 @@ class DhcpHandlerTest {
         lines.start();
         logger.addAppender(lines);
         RateLimitedLog log = new RateLimitedLog(logger);
-        handler = new DhcpHandler(DhcpProcessorTest.processor(dir), store, events::add, addresses,
+        handler = new DhcpHandler(DhcpProcessorTest.processor(DhcpProcessorTest.config(dir)), store, events::add, addresses,
                 new TokenBuckets(1000, 10_000, System.nanoTime()), log, log);
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
@@ -108,8 +108,8 @@ class DhcpHandlerTest {
         receive(ch, MessageType.DISCOVER, DhcpOptions.builder());
         DhcpReply offer = ch.readOutbound();
         assertEquals(MessageType.OFFER, offer.message().messageType().orElseThrow());
-        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, SERVER)
-                .putIp(OptionCodes.REQUESTED_IP, FIXED));
+        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(DhcpOption.SERVER_ID.code(), SERVER)
+                .putIp(DhcpOption.REQUESTED_IP.code(), FIXED));
         return ch;
     }
 
@@ -147,8 +147,8 @@ class DhcpHandlerTest {
         assertTrue(ch.isOpen());
         ch.checkException();
 
-        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, SERVER)
-                .putIp(OptionCodes.REQUESTED_IP, FIXED));
+        receive(ch, MessageType.REQUEST, DhcpOptions.builder().putIp(DhcpOption.SERVER_ID.code(), SERVER)
+                .putIp(DhcpOption.REQUESTED_IP.code(), FIXED));
         commits.get(1).complete(null);
         ch.runPendingTasks();
         DhcpReply retried = ch.readOutbound();

@@ -23,8 +23,8 @@ import org.phoneprov.common.mac.Mac;
 import org.phoneprov.dhcpd.classify.Classifier;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpOptions;
-import org.phoneprov.dhcpd.codec.MessageType;
-import org.phoneprov.dhcpd.codec.OptionCodes;
+import org.phoneprov.common.dhcp.MessageType;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.dhcpd.lease.Allocator;
 import org.phoneprov.dhcpd.lease.LeaseState;
 import org.phoneprov.dhcpd.lease.Pool;
@@ -49,11 +49,11 @@ class DhcpProcessorTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        processor = processor(dir);
+        processor = processor(config(dir));
     }
 
-    /** A processor over the config below, in {@code dir}: a fixed address for {@link #ST2030S}, a pool of four. */
-    static DhcpProcessor processor(Path dir) throws Exception {
+    /** The lab's two subnets, an ST2030S class (HTTP, VLAN) and an ST2022M class (TFTP). */
+    static SuiteConfig config(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("files"));
         Path cfg = dir.resolve("phoneprov.yaml");
         Files.writeString(cfg, """
@@ -78,7 +78,11 @@ class DhcpProcessorTest {
                 devices:
                   - {mac: "00:14:7F:77:00:01", model: ST2030S, address: 10.77.1.1}
                 """);
-        SuiteConfig c = ConfigLoader.load(cfg).config().orElseThrow();
+        return ConfigLoader.load(cfg).config().orElseThrow();
+    }
+
+    /** A processor for {@code c}, with an allocator over the pools of {@link #config}. */
+    static DhcpProcessor processor(SuiteConfig c) {
         Allocator a = new Allocator(List.of(
                 new SubnetPools("10.77.0.0/16", ip("10.77.0.0"), 16, List.of(new Pool(ip("10.77.32.0"), ip("10.77.32.3")))),
                 new SubnetPools("10.88.0.0/24", ip("10.88.0.0"), 24, List.of(new Pool(ip("10.88.0.100"), ip("10.88.0.200"))))),
@@ -89,7 +93,7 @@ class DhcpProcessorTest {
     }
 
     static DhcpMessage request(Mac mac, MessageType type, DhcpOptions.Builder o) {
-        o.putByte(OptionCodes.MESSAGE_TYPE, type.code());
+        o.putByte(DhcpOption.MESSAGE_TYPE.code(), type.code());
         return DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(mac).xid(0x1234).options(o.build()).build();
     }
 
@@ -100,8 +104,8 @@ class DhcpProcessorTest {
     @Test
     void discoverThenRequestGivesTheFixedAddressAndOption43ForAnSt2030s() {
         DhcpOptions.Builder d = DhcpOptions.builder()
-                .put(OptionCodes.USER_CLASS, "Thomson ST2030S".getBytes(StandardCharsets.US_ASCII))
-                .put(OptionCodes.PARAMETER_LIST, new byte[] {1, 3, 43, (byte) 190, (byte) 191, (byte) 192});
+                .put(DhcpOption.USER_CLASS.code(), "Thomson ST2030S".getBytes(StandardCharsets.US_ASCII))
+                .put(DhcpOption.PARAMETER_LIST.code(), new byte[] {1, 3, 43, (byte) 190, (byte) 191, (byte) 192});
         Outcome.Reply offer = reply(processor.process(request(ST2030S, MessageType.DISCOVER, d)));
         assertEquals("OFFER", offer.result());
         assertEquals(ip("10.77.1.1"), offer.reply().yiaddr());
@@ -112,19 +116,19 @@ class DhcpProcessorTest {
                 offer.reply().options().get(43).orElseThrow(), "APS seed 2.5");
         assertArrayEquals(new byte[] {0, 100}, offer.reply().options().get(191).orElseThrow());
 
-        DhcpOptions.Builder r = DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, SERVER)
-                .putIp(OptionCodes.REQUESTED_IP, ip("10.77.1.1"));
+        DhcpOptions.Builder r = DhcpOptions.builder().putIp(DhcpOption.SERVER_ID.code(), SERVER)
+                .putIp(DhcpOption.REQUESTED_IP.code(), ip("10.77.1.1"));
         Outcome.Reply ack = reply(processor.process(request(ST2030S, MessageType.REQUEST, r)));
         assertEquals("ACK", ack.result());
         assertEquals(ip("10.77.1.1"), ack.commitFirst().orElseThrow().address(), "the lease is committed before the ACK");
         assertEquals("st2030s", ack.commitFirst().get().clientClass());
-        assertTrue(ack.reply().options().has(OptionCodes.LEASE_TIME));
+        assertTrue(ack.reply().options().has(DhcpOption.LEASE_TIME.code()));
     }
 
     @Test
     void anSt2022mByOption60GetsTftpOptionsAndTheFileField() {
         DhcpOptions.Builder d = DhcpOptions.builder()
-                .put(OptionCodes.VENDOR_CLASS, "0107Thomson0206ST20220304MGCP".getBytes(StandardCharsets.US_ASCII));
+                .putString(DhcpOption.VENDOR_CLASS.code(), "0107Thomson0206ST20220304MGCP");
         Outcome.Reply offer = reply(processor.process(request(OTHER, MessageType.DISCOVER, d)));
         assertEquals(ip("10.77.32.0"), offer.reply().yiaddr());
         assertEquals("ST2022M.inf", offer.reply().fileString(), "seed 4.2");
@@ -138,31 +142,31 @@ class DhcpProcessorTest {
     void aRequestForAnAddressHeldByAnotherClientIsNakedAndAnotherServersOfferIsIgnored() {
         reply(processor.process(request(OTHER, MessageType.DISCOVER, DhcpOptions.builder())));
         reply(processor.process(request(OTHER, MessageType.REQUEST, DhcpOptions.builder()
-                .putIp(OptionCodes.SERVER_ID, SERVER).putIp(OptionCodes.REQUESTED_IP, ip("10.77.32.0")))));
+                .putIp(DhcpOption.SERVER_ID.code(), SERVER).putIp(DhcpOption.REQUESTED_IP.code(), ip("10.77.32.0")))));
         Mac third = Mac.parse("02:00:00:00:00:03").orElseThrow();
         Outcome.Reply nak = reply(processor.process(request(third, MessageType.REQUEST, DhcpOptions.builder()
-                .putIp(OptionCodes.REQUESTED_IP, ip("10.77.32.0")))));
+                .putIp(DhcpOption.REQUESTED_IP.code(), ip("10.77.32.0")))));
         assertEquals("NAK", nak.result());
         assertEquals(ReplyRouting.BROADCAST, nak.destination().address());
         assertInstanceOf(Outcome.Silent.class, processor.process(request(third, MessageType.REQUEST,
-                DhcpOptions.builder().putIp(OptionCodes.SERVER_ID, ip("10.77.0.9"))
-                        .putIp(OptionCodes.REQUESTED_IP, ip("10.77.32.1")))));
+                DhcpOptions.builder().putIp(DhcpOption.SERVER_ID.code(), ip("10.77.0.9"))
+                        .putIp(DhcpOption.REQUESTED_IP.code(), ip("10.77.32.1")))));
     }
 
     @Test
     void aRelayedDiscoverIsServedFromTheRelaysSubnetAndAnsweredToTheRelay() {
         byte[] agent = {1, 4, 'p', 'o', 'r', 't', 2, 3, 'r', 'i', 'd'};
         DhcpMessage relayed = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(OTHER).giaddr(ip("10.88.0.1"))
-                .hops(1).options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, 1)
-                        .put(OptionCodes.CLIENT_ID, new byte[] {1, 2, 0, 0, 0, 0, 1})
-                        .put(OptionCodes.RELAY_AGENT_INFO, agent).build()).build();
+                .hops(1).options(DhcpOptions.builder().putByte(DhcpOption.MESSAGE_TYPE.code(), 1)
+                        .put(DhcpOption.CLIENT_ID.code(), new byte[] {1, 2, 0, 0, 0, 0, 1})
+                        .put(DhcpOption.RELAY_AGENT_INFO.code(), agent).build()).build();
         Outcome.Reply offer = reply(processor.process(relayed));
-        assertArrayEquals(agent, offer.reply().options().get(OptionCodes.RELAY_AGENT_INFO).orElseThrow(),
+        assertArrayEquals(agent, offer.reply().options().get(DhcpOption.RELAY_AGENT_INFO.code()).orElseThrow(),
                 "RFC 3046: option 82 echoed back");
-        assertArrayEquals(new byte[] {1, 2, 0, 0, 0, 0, 1}, offer.reply().options().get(OptionCodes.CLIENT_ID)
+        assertArrayEquals(new byte[] {1, 2, 0, 0, 0, 0, 1}, offer.reply().options().get(DhcpOption.CLIENT_ID.code())
                 .orElseThrow(), "RFC 6842: option 61 echoed back");
         List<Integer> codes = List.copyOf(offer.reply().options().codes());
-        assertEquals(OptionCodes.RELAY_AGENT_INFO, codes.get(codes.size() - 1), "and last");
+        assertEquals(DhcpOption.RELAY_AGENT_INFO.code(), codes.get(codes.size() - 1), "and last");
         assertEquals(ip("10.88.0.100"), offer.reply().yiaddr());
         assertEquals(new ReplyRouting.Destination(ip("10.88.0.1"), 67), offer.destination());
         assertEquals(ip("10.88.0.1"), offer.reply().giaddr());
@@ -171,11 +175,11 @@ class DhcpProcessorTest {
     @Test
     void informGetsOptionsWithoutLeaseToItsOwnAddress() {
         DhcpMessage inform = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(OTHER).ciaddr(ip("10.77.0.60"))
-                .options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, 8).build()).build();
+                .options(DhcpOptions.builder().putByte(DhcpOption.MESSAGE_TYPE.code(), 8).build()).build();
         Outcome.Reply ack = reply(processor.process(inform));
         assertEquals(0, ack.reply().yiaddr());
         assertEquals(ip("10.77.0.60"), ack.reply().ciaddr());
-        assertFalse(ack.reply().options().has(OptionCodes.LEASE_TIME), "RFC 2131 4.3.5");
+        assertFalse(ack.reply().options().has(DhcpOption.LEASE_TIME.code()), "RFC 2131 4.3.5");
         assertTrue(ack.commitFirst().isEmpty());
         assertEquals(new ReplyRouting.Destination(ip("10.77.0.60"), 68), ack.destination());
     }
@@ -186,19 +190,20 @@ class DhcpProcessorTest {
             Mac m = Mac.of(0x020000000100L + i);
             Outcome.Reply o = reply(processor.process(request(m, MessageType.DISCOVER, DhcpOptions.builder())));
             reply(processor.process(request(m, MessageType.REQUEST, DhcpOptions.builder()
-                    .putIp(OptionCodes.SERVER_ID, SERVER).putIp(OptionCodes.REQUESTED_IP, o.reply().yiaddr()))));
+                    .putIp(DhcpOption.SERVER_ID.code(), SERVER)
+                    .putIp(DhcpOption.REQUESTED_IP.code(), o.reply().yiaddr()))));
         }
         Outcome full = processor.process(request(OTHER, MessageType.DISCOVER, DhcpOptions.builder()));
         assertTrue(((Outcome.Silent) full).reason().startsWith("pool exhausted"), full.toString());
         DhcpMessage release = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).mac(Mac.of(0x020000000100L))
-                .ciaddr(ip("10.77.32.0")).options(DhcpOptions.builder().putByte(OptionCodes.MESSAGE_TYPE, 7)
-                        .putIp(OptionCodes.SERVER_ID, SERVER).build()).build();
+                .ciaddr(ip("10.77.32.0")).options(DhcpOptions.builder().putByte(DhcpOption.MESSAGE_TYPE.code(), 7)
+                        .putIp(DhcpOption.SERVER_ID.code(), SERVER).build()).build();
         Outcome.CommitOnly released = assertInstanceOf(Outcome.CommitOnly.class, processor.process(release));
         assertEquals(LeaseState.RELEASED, released.lease().state());
         Outcome.Reply again = reply(processor.process(request(OTHER, MessageType.DISCOVER, DhcpOptions.builder())));
         assertEquals(ip("10.77.32.0"), again.reply().yiaddr(), "the released address is free again");
         DhcpMessage decline = request(Mac.of(0x020000000101L), MessageType.DECLINE, DhcpOptions.builder()
-                .putIp(OptionCodes.SERVER_ID, SERVER).putIp(OptionCodes.REQUESTED_IP, ip("10.77.32.1")));
+                .putIp(DhcpOption.SERVER_ID.code(), SERVER).putIp(DhcpOption.REQUESTED_IP.code(), ip("10.77.32.1")));
         Outcome.CommitOnly declined = assertInstanceOf(Outcome.CommitOnly.class, processor.process(decline));
         assertEquals(LeaseState.DECLINED, declined.lease().state());
         // .0 is offered to OTHER, .2 and .3 are leased, .1 is set aside: nothing left (RFC 2131 4.3.3).

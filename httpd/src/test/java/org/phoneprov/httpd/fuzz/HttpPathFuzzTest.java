@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.phoneprov.common.provision.Transport;
+import org.phoneprov.testsupport.FilesRoot;
 
 /**
  * Any request-target, as httpd's request handler treats it: {@code RequestPath.parse}
@@ -68,14 +69,14 @@ class HttpPathFuzzTest {
         String name = (String) invoke(NAME_VALUE, result);
         assertSafe(target, name);
 
-        Path inside = files.root.resolve(name.substring(1)).normalize();
-        assertTrue(inside.startsWith(files.root), () -> FilesRoot.show(target) + " leaves the root: " + inside);
+        Path inside = files.root().resolve(name.substring(1)).normalize();
+        assertTrue(inside.startsWith(files.root()), () -> FilesRoot.show(target) + " leaves the root: " + inside);
 
         Object again = parse(percentEncoded(name));
         assertTrue(NAME.isInstance(again), () -> FilesRoot.show(target) + ": the name, %-encoded, is refused");
         assertEquals(name, invoke(NAME_VALUE, again), () -> FilesRoot.show(target) + ": decoded more than once");
 
-        files.check(files.snapshot.resolve(name, Transport.HTTP), target);
+        files.check(files.snapshot().resolve(name, Transport.HTTP), target);
     }
 
     /** What a name handed to the resolver must look like (RequestPath.Name's contract). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +45,15 @@ public final class DhcpClient {
         for (int round = 0; round <= timing.maxRestarts(); round++) {
             int xid = xids.getAsInt();
             Optional<DhcpReply> offer = await(DhcpMessages.discover(id, xid, vlanEnabled), xid, id, timing, c,
-                    DhcpCodes.OFFER);
+                    MessageType.OFFER.code());
             if (offer.isEmpty()) {
                 return done(DhcpResult.Outcome.NO_OFFER, Optional.empty(), c, start,
                         "no OFFER after " + timing.waits().size() + " DISCOVERs");
             }
             Inet4Address server = offer.get().serverId().orElseThrow(); // usable() checked it
             Optional<DhcpReply> answer = await(DhcpMessages.request(id, xid, vlanEnabled, offer.get().yiaddr(), server),
-                    xid, id, timing, c, DhcpCodes.ACK);
-            if (answer.isPresent() && answer.get().messageType() == DhcpCodes.ACK) {
+                    xid, id, timing, c, MessageType.ACK.code());
+            if (answer.isPresent() && answer.get().messageType() == MessageType.ACK.code()) {
                 DhcpLease lease = DhcpLease.of(answer.get(), server);
                 LOG.debug("dhcp.leased phone={} address={} server={}", id, lease.address().getHostAddress(),
                         lease.serverId().getHostAddress());
@@ -91,7 +92,7 @@ public final class DhcpClient {
                 continue;
             }
             DhcpReply reply = p.reply();
-            boolean nakForRequest = want == DhcpCodes.ACK && reply.messageType() == DhcpCodes.NAK;
+            boolean nakForRequest = want == MessageType.ACK.code() && reply.messageType() == MessageType.NAK.code();
             if (reply.xid() == xid && reply.chaddr().equals(id.mac())
                     && (nakForRequest || (reply.messageType() == want && usable(reply)))) {
                 return Optional.of(reply);
@@ -104,7 +105,7 @@ public final class DhcpClient {
     /** An OFFER or ACK the phone can use: an address, and for an OFFER a server to REQUEST from. */
     private static boolean usable(DhcpReply r) {
         boolean hasAddress = !r.yiaddr().isAnyLocalAddress();
-        return hasAddress && (r.messageType() != DhcpCodes.OFFER || r.serverId().isPresent());
+        return hasAddress && (r.messageType() != MessageType.OFFER.code() || r.serverId().isPresent());
     }
 
     private DhcpResult done(DhcpResult.Outcome o, Optional<DhcpLease> lease, Counters c, long start, String detail) {

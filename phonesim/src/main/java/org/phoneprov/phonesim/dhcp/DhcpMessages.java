@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 
 /**
@@ -32,49 +34,49 @@ public final class DhcpMessages {
     }
 
     public static byte[] discover(PhoneIdentity id, int xid, boolean vlanEnabled) {
-        return message(id, xid, DhcpCodes.DISCOVER, vlanEnabled, null, null);
+        return message(id, xid, MessageType.DISCOVER.code(), vlanEnabled, null, null);
     }
 
     /** The REQUEST of the SELECTING state (RFC 2131 4.3.2): names the offered address and the server. */
     public static byte[] request(PhoneIdentity id, int xid, boolean vlanEnabled, Inet4Address requested,
                                  Inet4Address server) {
-        return message(id, xid, DhcpCodes.REQUEST, vlanEnabled, requested, server);
+        return message(id, xid, MessageType.REQUEST.code(), vlanEnabled, requested, server);
     }
 
     /** Option 55's codes (seed 4.4.2 adds 190–192 when the VLAN parameter is 1). */
     public static List<Integer> parameterRequestList(boolean vlanEnabled) {
-        List<Integer> codes = new ArrayList<>(List.of(DhcpCodes.SUBNET_MASK, DhcpCodes.ROUTER, DhcpCodes.DNS,
-                DhcpCodes.DOMAIN_NAME, DhcpCodes.VENDOR_SPECIFIC, DhcpCodes.TFTP_SERVER_NAME,
-                DhcpCodes.BOOTFILE_NAME, DhcpCodes.TFTP_SERVER_ADDRESS));
+        List<DhcpOption> asked = new ArrayList<>(List.of(DhcpOption.SUBNET_MASK, DhcpOption.ROUTER, DhcpOption.DNS,
+                DhcpOption.DOMAIN_NAME, DhcpOption.VENDOR_SPECIFIC, DhcpOption.TFTP_SERVER_NAME,
+                DhcpOption.BOOTFILE_NAME, DhcpOption.TFTP_SERVER_ADDRESS));
         if (vlanEnabled) {
-            codes.addAll(List.of(DhcpCodes.VLAN_ENABLE, DhcpCodes.VOICE_VLAN, DhcpCodes.DATA_VLAN));
+            asked.addAll(List.of(DhcpOption.VLAN_ENABLE, DhcpOption.VOICE_VLAN, DhcpOption.DATA_VLAN));
         }
-        return codes;
+        return asked.stream().map(DhcpOption::code).toList();
     }
 
     private static byte[] message(PhoneIdentity id, int xid, int type, boolean vlan, Inet4Address requested,
                                   Inet4Address server) {
         ByteArrayOutputStream options = new ByteArrayOutputStream(80);
-        option(options, DhcpCodes.MESSAGE_TYPE, new byte[] {(byte) type});
+        option(options, DhcpOption.MESSAGE_TYPE.code(), new byte[] {(byte) type});
         byte[] clientId = new byte[7];
         clientId[0] = 1; // hardware type Ethernet, then the MAC (RFC 2132 9.14)
         System.arraycopy(id.mac().bytes(), 0, clientId, 1, 6);
-        option(options, DhcpCodes.CLIENT_ID, clientId);
+        option(options, DhcpOption.CLIENT_ID.code(), clientId);
         if (requested != null) {
-            option(options, DhcpCodes.REQUESTED_ADDRESS, requested.getAddress());
+            option(options, DhcpOption.REQUESTED_IP.code(), requested.getAddress());
         }
         if (server != null) {
-            option(options, DhcpCodes.SERVER_ID, server.getAddress());
+            option(options, DhcpOption.SERVER_ID.code(), server.getAddress());
         }
-        option(options, DhcpCodes.VENDOR_CLASS, id.vendorClass().getBytes(StandardCharsets.US_ASCII));
-        option(options, DhcpCodes.USER_CLASS, id.userClass().getBytes(StandardCharsets.US_ASCII));
+        option(options, DhcpOption.VENDOR_CLASS.code(), id.vendorClass().getBytes(StandardCharsets.US_ASCII));
+        option(options, DhcpOption.USER_CLASS.code(), id.userClass().getBytes(StandardCharsets.US_ASCII));
         List<Integer> prl = parameterRequestList(vlan);
         byte[] list = new byte[prl.size()];
         for (int i = 0; i < list.length; i++) {
             list[i] = (byte) (int) prl.get(i);
         }
-        option(options, DhcpCodes.PARAMETER_LIST, list);
-        options.write(DhcpCodes.END);
+        option(options, DhcpOption.PARAMETER_LIST.code(), list);
+        options.write(DhcpOption.END.code());
 
         int size = Math.max(MIN_SIZE, FIXED + MAGIC_COOKIE.length + options.size());
         ByteBuffer b = ByteBuffer.allocate(size);

@@ -3,6 +3,7 @@ package org.phoneprov.phonesim.dhcp;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 /**
@@ -31,6 +32,6 @@ public record DhcpReply(int xid, int messageType, Mac chaddr, Inet4Address yiadd
     }
 
     public String typeName() {
-        return DhcpCodes.messageTypeName(messageType);
+        return MessageType.valueOf(messageType).toString();
     }
 }

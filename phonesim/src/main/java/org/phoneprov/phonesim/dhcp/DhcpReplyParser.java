@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.mac.Mac;
 
 /**
@@ -58,8 +59,8 @@ public final class DhcpReplyParser {
         if (problem != null) {
             return new Malformed(problem);
         }
-        int overload = raw.containsKey(DhcpCodes.OVERLOAD) && raw.get(DhcpCodes.OVERLOAD).size() == 1
-                ? raw.get(DhcpCodes.OVERLOAD).toByteArray()[0] : 0;
+        ByteArrayOutputStream overloadValue = raw.get(DhcpOption.OVERLOAD.code());
+        int overload = overloadValue != null && overloadValue.size() == 1 ? overloadValue.toByteArray()[0] : 0;
         if ((overload & 1) != 0) {
             problem = readOptions(b, FILE, FILE + 128, raw, "file field options");
         }
@@ -71,7 +72,7 @@ public final class DhcpReplyParser {
         }
         Map<Integer, byte[]> o = new LinkedHashMap<>();
         raw.forEach((k, v) -> o.put(k, v.toByteArray()));
-        byte[] type = o.get(DhcpCodes.MESSAGE_TYPE);
+        byte[] type = o.get(DhcpOption.MESSAGE_TYPE.code());
         if (type == null || type.length != 1) {
             return new Malformed(type == null ? "no option 53 (message type)" : "option 53 is not 1 byte");
         }
@@ -80,12 +81,12 @@ public final class DhcpReplyParser {
         System.arraycopy(b, 28, chaddr, 0, 6);
         Optional<String> file = (overload & 1) != 0 ? Optional.empty() : cString(b, FILE, 128);
         return new Parsed(new DhcpReply(int32(b, 4), type[0] & 0xFF, Mac.of(chaddr), ipv4(b, 16), ipv4(b, 20), file,
-                address(o, DhcpCodes.SUBNET_MASK, notes), firstAddress(o, DhcpCodes.ROUTER, notes),
-                lease(o, notes), address(o, DhcpCodes.SERVER_ID, notes),
-                text(o, DhcpCodes.VENDOR_SPECIFIC), text(o, DhcpCodes.TFTP_SERVER_NAME),
-                text(o, DhcpCodes.BOOTFILE_NAME), tftpServers(o, notes),
-                unsigned(o, DhcpCodes.VLAN_ENABLE, 1, notes), unsigned(o, DhcpCodes.VOICE_VLAN, 2, notes),
-                unsigned(o, DhcpCodes.DATA_VLAN, 2, notes), notes));
+                address(o, DhcpOption.SUBNET_MASK, notes), firstAddress(o, DhcpOption.ROUTER, notes),
+                lease(o, notes), address(o, DhcpOption.SERVER_ID, notes),
+                text(o, DhcpOption.VENDOR_SPECIFIC), text(o, DhcpOption.TFTP_SERVER_NAME),
+                text(o, DhcpOption.BOOTFILE_NAME), tftpServers(o, notes),
+                unsigned(o, DhcpOption.VLAN_ENABLE, 1, notes), unsigned(o, DhcpOption.VOICE_VLAN, 2, notes),
+                unsigned(o, DhcpOption.DATA_VLAN, 2, notes), notes));
     }
 
     /** Walks code/length/value from {@code from} to {@code to}; null, or why it could not. */
@@ -94,10 +95,10 @@ public final class DhcpReplyParser {
         int i = from;
         while (i < to) {
             int code = b[i] & 0xFF;
-            if (code == DhcpCodes.END) {
+            if (code == DhcpOption.END.code()) {
                 return null;
             }
-            if (code == DhcpCodes.PAD) {
+            if (code == DhcpOption.PAD.code()) {
                 i++;
                 continue;
             }
@@ -114,32 +115,32 @@ public final class DhcpReplyParser {
         return null; // no END: tolerated, some servers stop at the last option
     }
 
-    private static Optional<Inet4Address> address(Map<Integer, byte[]> o, int code, List<String> notes) {
-        byte[] v = o.get(code);
+    private static Optional<Inet4Address> address(Map<Integer, byte[]> o, DhcpOption option, List<String> notes) {
+        byte[] v = o.get(option.code());
         if (v == null) {
             return Optional.empty();
         }
         if (v.length != 4) {
-            notes.add("option " + code + " ignored: " + v.length + " bytes, expected 4");
+            notes.add("option " + option.code() + " ignored: " + v.length + " bytes, expected 4");
             return Optional.empty();
         }
         return Optional.of(ipv4(v, 0));
     }
 
-    private static Optional<Inet4Address> firstAddress(Map<Integer, byte[]> o, int code, List<String> notes) {
-        byte[] v = o.get(code);
+    private static Optional<Inet4Address> firstAddress(Map<Integer, byte[]> o, DhcpOption option, List<String> notes) {
+        byte[] v = o.get(option.code());
         if (v == null) {
             return Optional.empty();
         }
         if (v.length == 0 || v.length % 4 != 0) {
-            notes.add("option " + code + " ignored: " + v.length + " bytes, expected a multiple of 4");
+            notes.add("option " + option.code() + " ignored: " + v.length + " bytes, expected a multiple of 4");
             return Optional.empty();
         }
         return Optional.of(ipv4(v, 0));
     }
 
     private static Optional<Long> lease(Map<Integer, byte[]> o, List<String> notes) {
-        byte[] v = o.get(DhcpCodes.LEASE_TIME);
+        byte[] v = o.get(DhcpOption.LEASE_TIME.code());
         if (v == null) {
             return Optional.empty();
         }
@@ -152,11 +153,11 @@ public final class DhcpReplyParser {
 
     /** Seed 2.4: option 150 may be "either ip address or hexadecimal with 4 Byte": raw addresses, or text. */
     private static List<Inet4Address> tftpServers(Map<Integer, byte[]> o, List<String> notes) {
-        byte[] v = o.get(DhcpCodes.TFTP_SERVER_ADDRESS);
+        byte[] v = o.get(DhcpOption.TFTP_SERVER_ADDRESS.code());
         if (v == null) {
             return List.of();
         }
-        List<Inet4Address> dotted = text(o, DhcpCodes.TFTP_SERVER_ADDRESS).map(DhcpReplyParser::dottedQuads)
+        List<Inet4Address> dotted = text(o, DhcpOption.TFTP_SERVER_ADDRESS).map(DhcpReplyParser::dottedQuads)
                 .orElse(List.of());
         if (!dotted.isEmpty()) {
             return dotted;
@@ -205,13 +206,14 @@ public final class DhcpReplyParser {
         return Optional.of(ipv4(a, 0));
     }
 
-    private static Optional<Integer> unsigned(Map<Integer, byte[]> o, int code, int size, List<String> notes) {
-        byte[] v = o.get(code);
+    private static Optional<Integer> unsigned(Map<Integer, byte[]> o, DhcpOption option, int size, List<String> notes) {
+        byte[] v = o.get(option.code());
         if (v == null) {
             return Optional.empty();
         }
         if (v.length != size) {
-            notes.add("option " + code + " ignored: " + v.length + " bytes, expected " + size + " (seed 4.4.3)");
+            notes.add("option " + option.code() + " ignored: " + v.length + " bytes, expected " + size
+                    + " (seed 4.4.3)");
             return Optional.empty();
         }
         int n = 0;
@@ -222,8 +224,8 @@ public final class DhcpReplyParser {
     }
 
     /** A string option, without trailing NULs and blanks; empty when nothing is left. */
-    private static Optional<String> text(Map<Integer, byte[]> o, int code) {
-        byte[] v = o.get(code);
+    private static Optional<String> text(Map<Integer, byte[]> o, DhcpOption option) {
+        byte[] v = o.get(option.code());
         if (v == null) {
             return Optional.empty();
         }

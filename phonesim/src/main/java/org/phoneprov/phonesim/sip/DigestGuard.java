@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.phoneprov.common.auth.DigestParams;
 
 /**
  * A phone checking a check-sync NOTIFY's Digest credentials (RFC 2617, MD5, with
@@ -60,7 +61,7 @@ final class DigestGuard {
         if (authorization.isEmpty()) {
             return Verdict.CHALLENGE;
         }
-        Optional<Map<String, String>> parsed = DigestParams.parse(authorization.get());
+        Optional<Map<String, String>> parsed = DigestParams.parse(authorization.get()).params();
         if (parsed.isEmpty()) {
             return Verdict.FORBID;
         }

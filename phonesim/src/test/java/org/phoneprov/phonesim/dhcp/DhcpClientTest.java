@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 
 class DhcpClientTest {
     static final DhcpTiming TIMING = DhcpTiming.fixed(3, Duration.ofMillis(5), 2);
@@ -30,7 +32,8 @@ class DhcpClientTest {
         assertEquals(Optional.of("http://10.77.0.1/ST2030S.inf"), l.inf43());
         assertEquals(Optional.of(new org.phoneprov.phonesim.phone.Vlan(1, 100, 200)), l.vlan());
         assertEquals(2, r.sent());
-        assertEquals(List.of(DhcpCodes.DISCOVER, DhcpCodes.REQUEST), s.requests.stream().map(q -> q.type()).toList());
+        assertEquals(List.of(MessageType.DISCOVER.code(), MessageType.REQUEST.code()),
+                s.requests.stream().map(q -> q.type()).toList());
         assertEquals(s.requests.get(0).xid(), s.requests.get(1).xid(), "REQUEST keeps the OFFER's xid");
         assertEquals(Optional.of(FakeDhcpServer.PHONE), s.requests.get(1).requested());
         assertEquals(Optional.of(FakeDhcpServer.SERVER), s.requests.get(1).serverId());
@@ -75,9 +78,9 @@ class DhcpClientTest {
     void aNakStartsOverWithANewXid() {
         AtomicInteger requests = new AtomicInteger();
         FakeDhcpServer s = new FakeDhcpServer(r -> {
-            if (r.type() == DhcpCodes.REQUEST && requests.incrementAndGet() == 1) {
-                return Optional.of(new ReplyBuilder(DhcpCodes.NAK, r.xid(), r.mac())
-                        .option(DhcpCodes.SERVER_ID, FakeDhcpServer.SERVER).build());
+            if (r.type() == MessageType.REQUEST.code() && requests.incrementAndGet() == 1) {
+                return Optional.of(new ReplyBuilder(MessageType.NAK, r.xid(), r.mac())
+                        .option(DhcpOption.SERVER_ID, FakeDhcpServer.SERVER).build());
             }
             return Optional.of(FakeDhcpServer.reply(r, Optional.empty()).build());
         });
@@ -90,9 +93,9 @@ class DhcpClientTest {
 
     @Test
     void naksUntilTheRestartsRunOut() {
-        FakeDhcpServer s = new FakeDhcpServer(r -> Optional.of(r.type() == DhcpCodes.DISCOVER
+        FakeDhcpServer s = new FakeDhcpServer(r -> Optional.of(r.type() == MessageType.DISCOVER.code()
                 ? FakeDhcpServer.reply(r, Optional.empty()).build()
-                : new ReplyBuilder(DhcpCodes.NAK, r.xid(), r.mac()).build()));
+                : new ReplyBuilder(MessageType.NAK, r.xid(), r.mac()).build()));
         DhcpResult r = obtain(s, false);
         assertEquals(DhcpResult.Outcome.TOO_MANY_NAKS, r.outcome());
         assertEquals(3, r.naks(), "the first try and 2 restarts");
@@ -100,7 +103,7 @@ class DhcpClientTest {
 
     @Test
     void anUnansweredRequestIsNoAck() {
-        FakeDhcpServer s = new FakeDhcpServer(r -> r.type() == DhcpCodes.DISCOVER
+        FakeDhcpServer s = new FakeDhcpServer(r -> r.type() == MessageType.DISCOVER.code()
                 ? Optional.of(FakeDhcpServer.reply(r, Optional.empty()).build()) : Optional.empty());
         DhcpResult r = obtain(s, false);
         assertEquals(DhcpResult.Outcome.NO_ACK, r.outcome());
@@ -112,9 +115,9 @@ class DhcpClientTest {
         AtomicInteger n = new AtomicInteger();
         FakeDhcpServer s = new FakeDhcpServer(r -> switch (n.incrementAndGet()) {
             case 1 -> Optional.of(new byte[10]);
-            case 2 -> Optional.of(new ReplyBuilder(DhcpCodes.OFFER, r.xid(),
+            case 2 -> Optional.of(new ReplyBuilder(MessageType.OFFER, r.xid(),
                     org.phoneprov.common.mac.Mac.of(1L)).yiaddr(FakeDhcpServer.PHONE)
-                    .option(DhcpCodes.SERVER_ID, FakeDhcpServer.SERVER).build());
+                    .option(DhcpOption.SERVER_ID, FakeDhcpServer.SERVER).build());
             default -> Optional.of(FakeDhcpServer.reply(r, Optional.empty()).build());
         });
         DhcpResult r = obtain(s, false);
@@ -125,7 +128,7 @@ class DhcpClientTest {
 
     @Test
     void anOfferWithoutServerIdIsNotUsable() {
-        FakeDhcpServer s = new FakeDhcpServer(r -> Optional.of(new ReplyBuilder(DhcpCodes.OFFER, r.xid(), r.mac())
+        FakeDhcpServer s = new FakeDhcpServer(r -> Optional.of(new ReplyBuilder(MessageType.OFFER, r.xid(), r.mac())
                 .yiaddr(FakeDhcpServer.PHONE).build()));
         assertEquals(DhcpResult.Outcome.NO_OFFER, obtain(s, false).outcome());
     }

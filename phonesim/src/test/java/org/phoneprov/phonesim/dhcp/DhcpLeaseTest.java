@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.phonesim.phone.Vlan;
 
 /** Seed 4.4.3: "valid when all three parameters are provided and the three have a valid value". */
@@ -33,7 +34,7 @@ class DhcpLeaseTest {
 
     @Test
     void fromAnAck() {
-        DhcpReply ack = DhcpReplyParserTest.ok(new ReplyBuilder(DhcpCodes.ACK, 1, DhcpMessagesTest.MAC)
+        DhcpReply ack = DhcpReplyParserTest.ok(new ReplyBuilder(MessageType.ACK, 1, DhcpMessagesTest.MAC)
                 .yiaddr(FakeDhcpServer.PHONE).build());
         DhcpLease l = DhcpLease.of(ack, FakeDhcpServer.SERVER);
         assertEquals(FakeDhcpServer.SERVER, l.serverId(), "no option 54: the server requested from");

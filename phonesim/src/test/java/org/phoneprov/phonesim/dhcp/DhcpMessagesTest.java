@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
@@ -31,7 +32,7 @@ class DhcpMessagesTest {
         assertArrayEquals(new byte[] {53, 1, 1, 61, 7, 1, 0x00, 0x14, 0x7F, 0x77, 0x00, 0x01},
                 java.util.Arrays.copyOfRange(d, 240, 252));
         FakeDhcpServer.Request r = FakeDhcpServer.parse(d);
-        assertEquals(DhcpCodes.DISCOVER, r.type());
+        assertEquals(MessageType.DISCOVER.code(), r.type());
         assertEquals(Optional.empty(), r.requested());
     }
 
@@ -64,7 +65,7 @@ class DhcpMessagesTest {
     void requestNamesTheOfferedAddressAndTheServer() {
         byte[] q = DhcpMessages.request(S30, 7, true, FakeDhcpServer.PHONE, FakeDhcpServer.SERVER);
         FakeDhcpServer.Request r = FakeDhcpServer.parse(q);
-        assertEquals(DhcpCodes.REQUEST, r.type());
+        assertEquals(MessageType.REQUEST.code(), r.type());
         assertEquals(7, r.xid());
         assertEquals(Optional.of(FakeDhcpServer.PHONE), r.requested());
         assertEquals(Optional.of(FakeDhcpServer.SERVER), r.serverId());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 class DhcpReplyParserTest {
@@ -26,19 +28,19 @@ class DhcpReplyParserTest {
 
     @Test
     void readsTheOptionsAnSt20xxUses() {
-        DhcpReply r = ok(new ReplyBuilder(DhcpCodes.ACK, 42, MAC).yiaddr(FakeDhcpServer.PHONE)
+        DhcpReply r = ok(new ReplyBuilder(MessageType.ACK, 42, MAC).yiaddr(FakeDhcpServer.PHONE)
                 .siaddr(FakeDhcpServer.SERVER).file("ST2030M.inf")
-                .option(DhcpCodes.SUBNET_MASK, FakeDhcpServer.ip("255.255.255.0"))
-                .option(DhcpCodes.ROUTER, new byte[] {10, 77, 0, (byte) 254, 10, 77, 0, (byte) 253})
-                .option(DhcpCodes.LEASE_TIME, new byte[] {0, 0, 0x0e, 0x10})
-                .option(DhcpCodes.SERVER_ID, FakeDhcpServer.SERVER)
-                .option(DhcpCodes.VENDOR_SPECIFIC, "http://10.77.0.1/ST2030S.inf\0")
-                .option(DhcpCodes.TFTP_SERVER_NAME, "10.77.0.1")
-                .option(DhcpCodes.BOOTFILE_NAME, "ST2030M.inf")
-                .option(DhcpCodes.TFTP_SERVER_ADDRESS, new byte[] {10, 77, 0, 1, 10, 77, 0, 2})
-                .option(DhcpCodes.VLAN_ENABLE, (byte) 1).option(DhcpCodes.VOICE_VLAN, (byte) 0, (byte) 100)
-                .option(DhcpCodes.DATA_VLAN, (byte) 0, (byte) 200)
-                .option(224, "unknown to the phone").build());
+                .option(DhcpOption.SUBNET_MASK, FakeDhcpServer.ip("255.255.255.0"))
+                .option(DhcpOption.ROUTER, new byte[] {10, 77, 0, (byte) 254, 10, 77, 0, (byte) 253})
+                .option(DhcpOption.LEASE_TIME, new byte[] {0, 0, 0x0e, 0x10})
+                .option(DhcpOption.SERVER_ID, FakeDhcpServer.SERVER)
+                .option(DhcpOption.VENDOR_SPECIFIC, "http://10.77.0.1/ST2030S.inf\0")
+                .option(DhcpOption.TFTP_SERVER_NAME, "10.77.0.1")
+                .option(DhcpOption.BOOTFILE_NAME, "ST2030M.inf")
+                .option(DhcpOption.TFTP_SERVER_ADDRESS, new byte[] {10, 77, 0, 1, 10, 77, 0, 2})
+                .option(DhcpOption.VLAN_ENABLE, (byte) 1).option(DhcpOption.VOICE_VLAN, (byte) 0, (byte) 100)
+                .option(DhcpOption.DATA_VLAN, (byte) 0, (byte) 200)
+                .option(DhcpOption.valueOf(224), "unknown to the phone").build());
         assertEquals(42, r.xid());
         assertEquals("ACK", r.typeName());
         assertEquals(MAC, r.chaddr());
@@ -60,15 +62,15 @@ class DhcpReplyParserTest {
 
     @Test
     void option150MayBeText() {
-        DhcpReply r = ok(new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).option(DhcpCodes.TFTP_SERVER_ADDRESS, "10.77.0.1")
+        DhcpReply r = ok(new ReplyBuilder(MessageType.OFFER, 1, MAC).option(DhcpOption.TFTP_SERVER_ADDRESS, "10.77.0.1")
                 .build());
         assertEquals(List.of(FakeDhcpServer.SERVER), r.tftpServers());
     }
 
     @Test
     void optionsOfTheWrongSizeAreIgnoredAndNoted() {
-        DhcpReply r = ok(new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).option(DhcpCodes.VOICE_VLAN, (byte) 100)
-                .option(DhcpCodes.SERVER_ID, (byte) 1, (byte) 2).build());
+        DhcpReply r = ok(new ReplyBuilder(MessageType.OFFER, 1, MAC).option(DhcpOption.VOICE_VLAN, (byte) 100)
+                .option(DhcpOption.SERVER_ID, (byte) 1, (byte) 2).build());
         assertEquals(Optional.empty(), r.voiceVlan());
         assertEquals(Optional.empty(), r.serverId());
         assertEquals(2, r.notes().size());
@@ -76,7 +78,7 @@ class DhcpReplyParserTest {
 
     @Test
     void overloadedFileFieldHoldsOptions() {
-        byte[] b = new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).option(DhcpCodes.OVERLOAD, (byte) 1).build();
+        byte[] b = new ReplyBuilder(MessageType.OFFER, 1, MAC).option(DhcpOption.OVERLOAD, (byte) 1).build();
         byte[] inFile = {67, 4, 'a', '.', 'i', 'n', (byte) 255};
         inFile[1] = 5;
         inFile = new byte[] {67, 5, 'a', '.', 'i', 'n', 'f', (byte) 255};
@@ -89,12 +91,12 @@ class DhcpReplyParserTest {
     @Test
     void rejectsWhatIsNotADhcpReply() {
         assertTrue(malformed(new byte[100]).contains("too short"));
-        assertTrue(malformed(new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).op(1).build()).contains("op"));
-        assertTrue(malformed(new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).noCookie().build()).contains("cookie"));
-        byte[] noType = new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).build();
+        assertTrue(malformed(new ReplyBuilder(MessageType.OFFER, 1, MAC).op(1).build()).contains("op"));
+        assertTrue(malformed(new ReplyBuilder(MessageType.OFFER, 1, MAC).noCookie().build()).contains("cookie"));
+        byte[] noType = new ReplyBuilder(MessageType.OFFER, 1, MAC).build();
         noType[240] = 12; // host name instead of 53
         assertTrue(malformed(noType).contains("53"));
-        byte[] overrun = new ReplyBuilder(DhcpCodes.OFFER, 1, MAC).build();
+        byte[] overrun = new ReplyBuilder(MessageType.OFFER, 1, MAC).build();
         overrun[243] = 43;
         overrun[244] = (byte) 200; // claims 200 bytes in a 300-byte message
         assertTrue(malformed(overrun).contains("claims"));

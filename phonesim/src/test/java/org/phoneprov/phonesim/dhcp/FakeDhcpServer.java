@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 /**
@@ -35,25 +37,26 @@ public final class FakeDhcpServer implements DhcpTransport {
 
     /** The suite's answer for an HTTP class: option 43 = the INF URL; VLAN options when asked for. */
     public static FakeDhcpServer http(String infUrl, Optional<int[]> vlan) {
-        return new FakeDhcpServer(r -> Optional.of(reply(r, vlan).option(DhcpCodes.VENDOR_SPECIFIC, infUrl).build()));
+        return new FakeDhcpServer(r -> Optional.of(reply(r, vlan).option(DhcpOption.VENDOR_SPECIFIC, infUrl).build()));
     }
 
     /** The suite's answer for a TFTP class: 66, 150, 67, siaddr and file. */
     public static FakeDhcpServer tftp(String infName) {
         return new FakeDhcpServer(r -> Optional.of(reply(r, Optional.empty()).siaddr(SERVER).file(infName)
-                .option(DhcpCodes.TFTP_SERVER_NAME, "10.77.0.1").option(DhcpCodes.TFTP_SERVER_ADDRESS, SERVER)
-                .option(DhcpCodes.BOOTFILE_NAME, infName).build()));
+                .option(DhcpOption.TFTP_SERVER_NAME, "10.77.0.1").option(DhcpOption.TFTP_SERVER_ADDRESS, SERVER)
+                .option(DhcpOption.BOOTFILE_NAME, infName).build()));
     }
 
     /** OFFER to a DISCOVER, ACK to a REQUEST, from 10.77.0.1, leasing 10.77.0.100. */
     public static ReplyBuilder reply(Request r, Optional<int[]> vlan) {
-        ReplyBuilder b = new ReplyBuilder(r.type() == DhcpCodes.DISCOVER ? DhcpCodes.OFFER : DhcpCodes.ACK, r.xid(),
-                r.mac()).yiaddr(PHONE).option(DhcpCodes.SERVER_ID, SERVER).option(DhcpCodes.SUBNET_MASK,
-                ip("255.255.255.0")).option(DhcpCodes.LEASE_TIME, new byte[] {0, 0, 0x0e, 0x10});
-        if (vlan.isPresent() && r.parameterList().contains(DhcpCodes.VLAN_ENABLE)) {
+        MessageType type = r.type() == MessageType.DISCOVER.code() ? MessageType.OFFER : MessageType.ACK;
+        ReplyBuilder b = new ReplyBuilder(type, r.xid(), r.mac()).yiaddr(PHONE).option(DhcpOption.SERVER_ID, SERVER)
+                .option(DhcpOption.SUBNET_MASK, ip("255.255.255.0"))
+                .option(DhcpOption.LEASE_TIME, new byte[] {0, 0, 0x0e, 0x10});
+        if (vlan.isPresent() && r.parameterList().contains(DhcpOption.VLAN_ENABLE.code())) {
             int[] v = vlan.get();
-            b.option(DhcpCodes.VLAN_ENABLE, (byte) v[0]).option(DhcpCodes.VOICE_VLAN, (byte) (v[1] >> 8), (byte) v[1])
-                    .option(DhcpCodes.DATA_VLAN, (byte) (v[2] >> 8), (byte) v[2]);
+            b.option(DhcpOption.VLAN_ENABLE, (byte) v[0]).option(DhcpOption.VOICE_VLAN, (byte) (v[1] >> 8), (byte) v[1])
+                    .option(DhcpOption.DATA_VLAN, (byte) (v[2] >> 8), (byte) v[2]);
         }
         return b;
     }

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.mac.Mac;
 
 /** Builds BOOTREPLY bytes for tests, as a DHCP server would send them. */
@@ -20,8 +22,8 @@ public final class ReplyBuilder {
     private boolean cookie = true;
     private final Map<Integer, byte[]> options = new LinkedHashMap<>();
 
-    public ReplyBuilder(int type, int xid, Mac mac) {
-        this.type = type;
+    public ReplyBuilder(MessageType type, int xid, Mac mac) {
+        this.type = type.code();
         this.xid = xid;
         this.mac = mac;
     }
@@ -51,22 +53,22 @@ public final class ReplyBuilder {
         return this;
     }
 
-    public ReplyBuilder option(int code, byte... value) {
-        options.put(code, value);
+    public ReplyBuilder option(DhcpOption option, byte... value) {
+        options.put(option.code(), value);
         return this;
     }
 
-    public ReplyBuilder option(int code, String text) {
-        return option(code, text.getBytes(StandardCharsets.US_ASCII));
+    public ReplyBuilder option(DhcpOption option, String text) {
+        return option(option, text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    public ReplyBuilder option(int code, Inet4Address a) {
-        return option(code, a.getAddress());
+    public ReplyBuilder option(DhcpOption option, Inet4Address a) {
+        return option(option, a.getAddress());
     }
 
     public byte[] build() {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.write(DhcpCodes.MESSAGE_TYPE);
+        o.write(DhcpOption.MESSAGE_TYPE.code());
         o.write(1);
         o.write(type);
         options.forEach((code, v) -> {
@@ -74,7 +76,7 @@ public final class ReplyBuilder {
             o.write(v.length);
             o.writeBytes(v);
         });
-        o.write(DhcpCodes.END);
+        o.write(DhcpOption.END.code());
         ByteBuffer b = ByteBuffer.allocate(Math.max(300, 240 + o.size()));
         b.put((byte) op).put((byte) 1).put((byte) 6).put((byte) 0).putInt(xid);
         b.position(16);

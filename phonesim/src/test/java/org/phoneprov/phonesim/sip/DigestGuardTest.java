@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.auth.DigestParams;
 
 class DigestGuardTest {
     private static final SipCredentials CREDS = new SipCredentials("201", "secret", "phone");
@@ -14,7 +15,7 @@ class DigestGuardTest {
     private final DigestGuard guard = new DigestGuard(CREDS, now::get);
 
     private String nonce() {
-        return DigestParams.parse(guard.challenge(false)).orElseThrow().get("nonce");
+        return DigestParams.parse(guard.challenge(false)).params().orElseThrow().get("nonce");
     }
 
     private static Optional<String> answer(String nonce, String password, String uri) {

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.auth.DigestParams;
 
 class PhoneSipPortTest {
     private static final InetAddress TRUSTED = InetAddress.getLoopbackAddress();
@@ -186,7 +187,7 @@ class PhoneSipPortTest {
         String challenge = roundTrip(notify("check-sync;reboot=true", 1, ""));
         assertTrue(challenge.startsWith("SIP/2.0 401 "), challenge);
         assertNull(obeyed.poll(100, TimeUnit.MILLISECONDS));
-        Map<String, String> c = DigestParams.parse(header(challenge, "WWW-Authenticate")).orElseThrow();
+        Map<String, String> c = DigestParams.parse(header(challenge, "WWW-Authenticate")).params().orElseThrow();
         assertEquals("phone", c.get("realm"));
         assertEquals("auth", c.get("qop"));
         assertEquals("MD5", c.get("algorithm"));
@@ -212,7 +213,7 @@ class PhoneSipPortTest {
     void acceptsTheRfc2069FormAndRefusesAWrongPassword() throws Exception {
         port = open(new SipCredentials("201", "secret", "phone"));
         String nonce = DigestParams.parse(header(roundTrip(notify("check-sync", 1, "")), "WWW-Authenticate"))
-                .orElseThrow().get("nonce");
+                .params().orElseThrow().get("nonce");
         String wrong = md5(md5("201:phone:guess") + ":" + nonce + ":" + md5("NOTIFY:" + uri()));
         String r = roundTrip(notify("check-sync", 2, "Authorization: Digest username=\"201\", realm=\"phone\", nonce=\""
                 + nonce + "\", uri=\"" + uri() + "\", response=\"" + wrong + "\"\r\n"));

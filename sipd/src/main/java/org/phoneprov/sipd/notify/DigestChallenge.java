@@ -2,11 +2,11 @@ package org.phoneprov.sipd.notify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.phoneprov.common.auth.DigestParams;
 
 /**
  * One Digest challenge of a {@code WWW-Authenticate} or {@code Proxy-Authenticate}
@@ -68,19 +68,12 @@ public record DigestChallenge(String realm, String nonce, Optional<String> opaqu
     }
 
     /**
-     * Parses {@code Digest realm="...", nonce="...", ...}. Empty when the scheme is not
-     * Digest, the nonce is missing, or the algorithm is one we cannot compute.
+     * Parses {@code Digest realm="...", nonce="...", ...} ({@link DigestParams}). Empty when
+     * the scheme is not Digest, the parameters are malformed, the nonce is missing, or the
+     * algorithm is one we cannot compute.
      */
     public static Optional<DigestChallenge> parse(String headerValue) {
-        String v = headerValue == null ? "" : headerValue.trim();
-        int sp = 0;
-        while (sp < v.length() && !Character.isWhitespace(v.charAt(sp))) {
-            sp++;
-        }
-        if (!v.substring(0, sp).equalsIgnoreCase("Digest")) {
-            return Optional.empty();
-        }
-        Optional<Map<String, String>> params = params(v, sp);
+        Optional<Map<String, String>> params = DigestParams.parse(headerValue).params();
         if (params.isEmpty() || !params.get().containsKey("nonce")) {
             return Optional.empty();
         }
@@ -122,54 +115,5 @@ public record DigestChallenge(String realm, String nonce, Optional<String> opaqu
             return Optional.of("auth-int");
         }
         return Optional.empty();
-    }
-
-    /** name=token or name="quoted \" string" pairs, comma separated; names lower-cased. */
-    private static Optional<Map<String, String>> params(String v, int from) {
-        Map<String, String> out = new HashMap<>();
-        int i = from;
-        int n = v.length();
-        while (true) {
-            while (i < n && (v.charAt(i) == ',' || Character.isWhitespace(v.charAt(i)))) {
-                i++;
-            }
-            if (i >= n) {
-                return Optional.of(out);
-            }
-            int nameStart = i;
-            while (i < n && v.charAt(i) != '=' && v.charAt(i) != ',' && !Character.isWhitespace(v.charAt(i))) {
-                i++;
-            }
-            String name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
-            while (i < n && Character.isWhitespace(v.charAt(i))) {
-                i++;
-            }
-            if (i >= n || v.charAt(i) != '=') {
-                return Optional.empty();
-            }
-            i++;
-            while (i < n && Character.isWhitespace(v.charAt(i))) {
-                i++;
-            }
-            StringBuilder value = new StringBuilder();
-            if (i < n && v.charAt(i) == '"') {
-                i++;
-                while (i < n && v.charAt(i) != '"') {
-                    if (v.charAt(i) == '\\' && i + 1 < n) {
-                        i++;
-                    }
-                    value.append(v.charAt(i++));
-                }
-                if (i >= n) {
-                    return Optional.empty();
-                }
-                i++;
-            } else {
-                while (i < n && v.charAt(i) != ',' && !Character.isWhitespace(v.charAt(i))) {
-                    value.append(v.charAt(i++));
-                }
-            }
-            out.putIfAbsent(name, value.toString());
-        }
     }
 }

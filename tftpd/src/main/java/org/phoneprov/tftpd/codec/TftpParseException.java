@@ -1,32 +1,24 @@
 package org.phoneprov.tftpd.codec;
 
-import io.netty.handler.codec.CorruptedFrameException;
+import org.phoneprov.common.codec.PacketParseException;
 
-/** A packet {@link TftpDecoder} refused, with the {@link Malformation} that made it refuse. */
-public final class TftpParseException extends CorruptedFrameException {
+/**
+ * A packet {@link TftpDecoder} refused, with the {@link Malformation} that made it refuse.
+ * Its {@link #detail()} is printable ASCII, e.g. {@code mode "mail"}: client bytes are
+ * quoted, so it is safe for a log line and an ERROR packet.
+ */
+public final class TftpParseException extends PacketParseException {
     private static final long serialVersionUID = 1L;
 
     private final Malformation reason;
-    private final String detail;
 
     public TftpParseException(Malformation reason, String detail) {
-        super(reason + ": " + detail);
+        super(reason, detail);
         this.reason = reason;
-        this.detail = detail;
     }
 
+    @Override
     public Malformation reason() {
         return reason;
-    }
-
-    /** What exactly was wrong, printable ASCII, e.g. {@code mode "mail"}; safe for a log line. */
-    public String detail() {
-        return detail;
-    }
-
-    /** No stack trace: a malformed packet is input, not a bug, and floods must stay cheap. */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.testsupport.LogCapture;
 import org.phoneprov.tftpd.packet.ErrorCode;
 import org.phoneprov.tftpd.packet.Opcode;
 import org.phoneprov.tftpd.packet.TftpPacket;

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import org.phoneprov.common.config.TftpdSettings;
 import org.phoneprov.common.provision.Transport;
+import org.phoneprov.testsupport.FilesRoot;
 
 /**
  * Any file name an RRQ can carry (bytes as ISO-8859-1, as the decoder reads them), mapped
@@ -24,7 +25,7 @@ class TftpNameFuzzTest {
         FilesRoot files = FilesRoot.get();
         String requested = new String(input, StandardCharsets.ISO_8859_1);
         String mapped = SETTINGS.mapName(requested);
-        files.check(files.snapshot.resolve(mapped, Transport.TFTP), requested);
-        files.check(files.snapshot.resolveIgnoringCase(mapped, Transport.TFTP), requested);
+        files.check(files.snapshot().resolve(mapped, Transport.TFTP), requested);
+        files.check(files.snapshot().resolveIgnoringCase(mapped, Transport.TFTP), requested);
     }
 }

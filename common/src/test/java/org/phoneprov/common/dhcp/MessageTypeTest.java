@@ -1,10 +1,10 @@
-package org.phoneprov.dhcpd.codec;
+package org.phoneprov.common.dhcp;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-class CodePointsTest {
+class MessageTypeTest {
 
     @Test
     void knownMessageTypesAreTheConstants() {
@@ -36,37 +36,5 @@ class CodePointsTest {
     void messageTypeOutsideAByteIsAProgrammingError() {
         assertThrows(IllegalArgumentException.class, () -> MessageType.valueOf(-1));
         assertThrows(IllegalArgumentException.class, () -> MessageType.valueOf(256));
-    }
-
-    @Test
-    void optionNames() {
-        assertEquals("SUBNET_MASK", OptionCodes.name(OptionCodes.SUBNET_MASK));
-        assertEquals("TFTP_SERVERS_150", OptionCodes.name(150));
-        assertEquals("VENDOR_CLASS", OptionCodes.name(60));
-        assertEquals("END", OptionCodes.name(255));
-        assertEquals("OPTION_191", OptionCodes.name(191));
-    }
-
-    @Test
-    void dropCountersCountPerReason() {
-        DropCounters c = new DropCounters();
-        assertEquals(0, c.total());
-        c.increment(Malformation.TOO_SHORT);
-        c.increment(Malformation.TOO_SHORT);
-        c.increment(Malformation.NO_END);
-        assertEquals(2, c.count(Malformation.TOO_SHORT));
-        assertEquals(1, c.count(Malformation.NO_END));
-        assertEquals(0, c.count(Malformation.BAD_HLEN));
-        assertEquals(3, c.total());
-        assertTrue(c.toString().contains("TOO_SHORT=2"));
-    }
-
-    @Test
-    void parseExceptionIsACorruptFrameWithAReason() {
-        DhcpParseException e = new DhcpParseException(Malformation.BAD_HLEN, "htype 1 hlen 7");
-        assertInstanceOf(io.netty.handler.codec.CorruptedFrameException.class, e);
-        assertEquals(Malformation.BAD_HLEN, e.reason());
-        assertEquals("BAD_HLEN: htype 1 hlen 7", e.getMessage());
-        assertEquals("htype 1 hlen 7", e.detail());
     }
 }

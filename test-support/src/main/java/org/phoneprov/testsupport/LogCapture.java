@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.codec;
+package org.phoneprov.testsupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,11 +10,11 @@ import org.phoneprov.common.log.RateLimitedLog;
 import org.slf4j.LoggerFactory;
 
 /** A private logger whose lines a test can read. */
-final class LogCapture {
+public final class LogCapture {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger;
 
-    LogCapture() {
+    public LogCapture() {
         logger = (Logger) LoggerFactory.getLogger("test.capture." + UUID.randomUUID());
         logger.setLevel(Level.DEBUG);
         logger.setAdditive(false);
@@ -22,11 +22,12 @@ final class LogCapture {
         logger.addAppender(appender);
     }
 
-    RateLimitedLog rateLimited() {
+    public RateLimitedLog rateLimited() {
         return new RateLimitedLog(logger);
     }
 
-    List<String> lines() {
+    /** The formatted messages so far, oldest first. */
+    public List<String> lines() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 }

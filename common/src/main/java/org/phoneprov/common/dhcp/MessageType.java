@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.codec;
+package org.phoneprov.common.dhcp;
 
 /**
  * The DHCP message type, option 53 (RFC 2132 section 9.6). A value class: the eight types
@@ -6,7 +6,7 @@ package org.phoneprov.dhcpd.codec;
  * new instance, so a newer client type (FORCERENEW, LEASEQUERY...) can be logged and
  * ignored rather than rejected by the codec.
  */
-public final class MessageType {
+public final class MessageType extends CodePoint {
     public static final MessageType DISCOVER = new MessageType(1, "DISCOVER");
     public static final MessageType OFFER = new MessageType(2, "OFFER");
     public static final MessageType REQUEST = new MessageType(3, "REQUEST");
@@ -16,12 +16,8 @@ public final class MessageType {
     public static final MessageType RELEASE = new MessageType(7, "RELEASE");
     public static final MessageType INFORM = new MessageType(8, "INFORM");
 
-    private final int code;
-    private final String name;
-
     private MessageType(int code, String name) {
-        this.code = code;
-        this.name = name;
+        super(code, name);
     }
 
     /**
@@ -48,27 +44,8 @@ public final class MessageType {
         };
     }
 
-    public int code() {
-        return code;
-    }
-
     /** {@code false} for a code outside the eight of RFC 2131. */
     public boolean isKnown() {
-        return code >= 1 && code <= 8;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MessageType t && t.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return code() >= 1 && code() <= 8;
     }
 }

@@ -1,4 +1,4 @@
-package org.phoneprov.httpd.fuzz;
+package org.phoneprov.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,10 +25,11 @@ import org.phoneprov.common.provision.SnapshotBuilder;
  * root built once per JVM, with traps around it: a secret file beside the root, symlinks
  * out of it (to the file and to its folder), a hidden file, names in mixed case. The
  * invariant every name lookup must keep: a file found on disk is a regular file inside
- * the root, reached without "..", and never the secret.
+ * the root, reached without "..", and never the secret. Used by httpd's and tftpd's
+ * fuzz tests.
  */
-final class FilesRoot {
-    static final String SECRET = "secret, outside the files root\n";
+public final class FilesRoot {
+    public static final String SECRET = "secret, outside the files root\n";
 
     private static final String CONFIG = """
             suite: {address: 192.0.2.10}
@@ -51,11 +52,14 @@ final class FilesRoot {
                 model: ST2030M
             """;
 
-    private static FilesRoot instance;
+    /** Built on first use, once per JVM: a fuzz run asks for it on every input. */
+    private static final class Shared {
+        static final FilesRoot INSTANCE = create();
+    }
 
-    final Path root;
-    final Path realRoot;
-    final ProvisioningSnapshot snapshot;
+    private final Path root;
+    private final Path realRoot;
+    private final ProvisioningSnapshot snapshot;
 
     private FilesRoot(Path root, ProvisioningSnapshot snapshot) throws IOException {
         this.root = root;
@@ -63,18 +67,29 @@ final class FilesRoot {
         this.snapshot = snapshot;
     }
 
-    static synchronized FilesRoot get() {
-        if (instance == null) {
-            try {
-                instance = create();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return instance;
+    public static FilesRoot get() {
+        return Shared.INSTANCE;
     }
 
-    private static FilesRoot create() throws IOException {
+    /** The files root, absolute and normalised (not resolved through links). */
+    public Path root() {
+        return root;
+    }
+
+    /** The snapshot built from the files root and its config. */
+    public ProvisioningSnapshot snapshot() {
+        return snapshot;
+    }
+
+    private static FilesRoot create() {
+        try {
+            return build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FilesRoot build() throws IOException {
         Path dir = Files.createTempDirectory("phoneprov-fuzz-root");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         Path files = dir.resolve("files");
@@ -99,7 +114,7 @@ final class FilesRoot {
     }
 
     /** A lookup's answer keeps the root: what is found on disk is inside it. */
-    void check(Lookup l, String asked) {
+    public void check(Lookup l, String asked) {
         assertNotNull(l, asked);
         if (l instanceof Lookup.Found f && f.file() instanceof ServedFile.Static s) {
             String name = s.name();
@@ -121,7 +136,7 @@ final class FilesRoot {
     }
 
     /** Client text for an assertion message: printable ASCII, the rest escaped. */
-    static String show(String s) {
+    public static String show(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);
