@@ -78,8 +78,9 @@ MODULES=$(for t in "${SELECTED[@]}"; do IFS='|' read -r _ m _ <<<"$t"; echo "$m"
 
 # One build for all targets, so parallel runs never race on target/: main and test classes,
 # and each module's test classpath with common as built here (not an older installed jar).
-echo "fuzz: building $MODULES (mvn -o test-compile)" >&2
-if ! mvn -B -o -q test-compile dependency:build-classpath -pl "$MODULES" -am \
+# Not offline: on a fresh machine the dependency plugin (pinned in the root pom) is fetched once.
+echo "fuzz: building $MODULES (mvn test-compile)" >&2
+if ! mvn -B -q test-compile dependency:build-classpath -pl "$MODULES" -am \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >"$WORK/build.log" 2>&1; then
   tail -40 "$WORK/build.log" >&2
   echo "fuzz: build failed (log: $WORK/build.log)" >&2
