@@ -77,11 +77,16 @@ rss_mib() { awk -v k="$(rss_kb "$jpid")" 'BEGIN { printf "%d", k / 1024 }'; }
 run() {
     local r=$1 s=$2 n=$(( $1 * $2 )) t0 t1 c0 c1 ok bad
     [ "$(left)" -gt $(( $2 + 20 )) ] || die "time budget ($budget_s s) exceeded"
+    net_counters "$ns_srv" > "net-$r-$s.srv.0"; net_counters "$ns_cli" > "net-$r-$s.cli.0"
     c0="$(proc_ticks "$jpid")"; t0="$(date +%s.%N)"
+    # -buff_size: sipp's own socket buffers are 64 KiB by default, and one socket receives every
+    # phone's answers; a burst of replies after a server GC pause overflowed it (Udp:RcvbufErrors
+    # in sipp's namespace, none in the server's), and sipp counted its own drops as lost calls.
     timeout $(( s + 20 )) ip netns exec "$ns_cli" sipp -sf "$here/pnp-subscribe.xml" -inf macs.csv \
         -i 10.77.0.2 -p 5060 -r "$r" -m "$n" -l $(( r * 3 )) -nostdin -timeout $(( s + 10 ))s \
-        -max_socket 1 224.0.1.75:5060 > "sipp-$r-$s.txt" 2>&1 || true
+        -buff_size 8388608 -max_socket 1 224.0.1.75:5060 > "sipp-$r-$s.txt" 2>&1 || true
     t1="$(date +%s.%N)"; c1="$(proc_ticks "$jpid")"
+    net_counters "$ns_srv" > "net-$r-$s.srv.1"; net_counters "$ns_cli" > "net-$r-$s.cli.1"
     ok="$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "sipp-$r-$s.txt" | tail -1)"
     bad="$(awk -F'|' '/Failed call/ {gsub(/ /, "", $3); print $3}' "sipp-$r-$s.txt" | tail -1)"
     awk -v ok="${ok:-0}" -v bad="${bad:-0}" -v t0="$t0" -v t1="$t1" -v c="$(( c1 - c0 ))" -v hz="$hz" \
@@ -101,6 +106,8 @@ rss="$(rss_mib)"
 echo
 java_opts_line
 echo "main run: $ok exchanges answered, $bad failed, $ps/s offered at $rate/s for $secs s; server CPU ${cpu} s; RSS ${rss} MiB"
+echo "kernel drop/retry counters in the main run: server namespace: $(net_delta "net-$rate-$secs.srv.0" "net-$rate-$secs.srv.1");" \
+    "sipp's namespace: $(net_delta "net-$rate-$secs.cli.0" "net-$rate-$secs.cli.1")"
 if [ "$bad" -eq 0 ] && [ "$ps" -ge 4900 ]; then
     echo "goal (5,000 SUBSCRIBE/NOTIFY exchanges per second, none lost): met"
 else
