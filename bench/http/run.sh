@@ -271,11 +271,15 @@ mapfile -t ng_pids < <(echo "$ng_pid"; pgrep -P "$ng_pid" || true)   # nginx: ma
 run_wrk() { # LABEL PORT SECONDS PID...: the wrk report into $work/wrk-LABEL.txt, the RSS maxima into $work/mem-LABEL
     local label="$1" port="$2" secs="$3"
     shift 3
+    local t0=0 t1=0 p
+    for p in "$@"; do t0=$((t0 + $(proc_ticks "$p"))); done
     sampler_start "$work/mem-$label" "$sample_every" mem_kb "$@"
     timeout --foreground $((secs + 30)) wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 5s --latency \
         -s "$here/paths.lua" "http://$host:$port/" > "$work/wrk-$label.txt" 2>&1 \
         || { cat "$work/wrk-$label.txt" >&2; die "wrk failed against $label"; }
     sampler_stop "$work/mem-$label"
+    for p in "$@"; do t1=$((t1 + $(proc_ticks "$p"))); done
+    echo $((t1 - t0)) > "$work/cpu-$label"
 }
 reqs() { awk '/^Requests\/sec:/ {print $2}' "$work/wrk-$1.txt"; }
 p99() { # -> milliseconds
@@ -296,6 +300,10 @@ peak_kb() { # the highest VmRSS sampled in that run, or read right after it
     echo "$r"
 }
 samples_of() { awk '{ print $NF }' "$work/mem-$1"; }
+cpu_us() { # the server's CPU per request in that run, in microseconds (all its threads / processes)
+    awk -v t="$(cat "$work/cpu-$1")" -v hz="$hz" -v r="$(reqs "$1")" -v d="$duration" \
+        'BEGIN { if (r + 0 == 0) print "-"; else printf "%.1f", t / hz * 1e6 / (r * d) }'
+}
 
 declare -A rss_of
 log "warm-up ${warmup}s each"
@@ -332,10 +340,10 @@ else
 fi
 java_opts_line
 echo "CPU busy before the bench (other work): ${busy_before}%"
-printf '%-12s %11s %9s %7s %9s %9s\n' run req/s p99_ms errors RSS_MiB peak_MiB
+printf '%-12s %11s %9s %7s %9s %9s %11s\n' run req/s p99_ms errors RSS_MiB peak_MiB CPU_us/req
 total_err=0
 for r in "${runs[@]}"; do
-    printf '%-12s %11.0f %9s %7s %9s %9s\n' "$r" "$(reqs "$r")" "$(p99 "$r")" "$(errors "$r")" "$(mib "${rss_of[$r]}")" "$(mib "$(peak_kb "$r")")"
+    printf '%-12s %11.0f %9s %7s %9s %9s %11s\n' "$r" "$(reqs "$r")" "$(p99 "$r")" "$(errors "$r")" "$(mib "${rss_of[$r]}")" "$(mib "$(peak_kb "$r")")" "$(cpu_us "$r")"
     total_err=$((total_err + $(errors "$r")))
 done
 pp_mean="$(mean "$(reqs phoneprov-1)" "$(reqs phoneprov-2)")"
@@ -364,6 +372,8 @@ m_met="$(verdict "$(mib "$top_kb")" "$goal_rss_mib" - le)"
 [ -z "$missing_daemons" ] || m_met+=" (not the whole suite: $suite_desc)"
 echo "throughput ratio phoneprov/nginx = $t_ratio (run-to-run range $t_range); goal >= ${goal_tput}x: $t_met"
 echo "p99 ratio phoneprov/nginx = $l_ratio (run-to-run range $l_range); goal <= ${goal_p99}x in the same run: $l_met"
+c_ratio="$(ratio "$(mean2 "$(cpu_us phoneprov-1)" "$(cpu_us phoneprov-2)")" "$(mean2 "$(cpu_us nginx-1)" "$(cpu_us nginx-2)")")"
+echo "CPU per request phoneprov/nginx = $c_ratio (the servers' own CPU seconds over requests served; no goal, it explains the others)"
 echo "memory: the suite's peak RSS under load $(mib "$pp_peak") MiB (VmRSS sampled every ${sample_every} s, $pp_samples samples"
 echo "  over warm-up and runs), VmHWM $(mib "$pp_hwm") MiB; goal <= $goal_rss_mib MiB: $m_met"
 if [ "${t_met%% (*}" = met ] && [ "${l_met%% (*}" = met ] && [ "${m_met%% (*}" = met ]; then all=met; else all="NOT MET"; fi
