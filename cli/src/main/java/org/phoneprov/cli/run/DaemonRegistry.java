@@ -3,7 +3,6 @@ package org.phoneprov.cli.run;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.phoneprov.common.config.SectionReader;
 import org.phoneprov.common.daemon.DaemonSpec;
@@ -41,10 +40,6 @@ public record DaemonRegistry(List<DaemonSpec> specs) {
 
     public List<String> names() {
         return specs.stream().map(DaemonSpec::name).toList();
-    }
-
-    public Optional<DaemonSpec> find(String name) {
-        return specs.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** This registry with {@code more} after its own daemons (tests, bundles). */

@@ -49,8 +49,11 @@ public final class SuiteRuntime implements AutoCloseable {
 
     /** What a SIGHUP did. */
     public sealed interface Reload {
-        /** The new config serves; {@code waiting} names, per daemon, the keys that apply at the next start. */
-        record Done(Map<String, List<String>> waiting) implements Reload {
+        /**
+         * The new config serves. {@code waiting}: per daemon, the keys that apply at the next
+         * start; {@code refused}: per daemon that kept its previous settings, why.
+         */
+        record Done(Map<String, List<String>> waiting, Map<String, String> refused) implements Reload {
         }
 
         /** The config was invalid; the old one keeps serving everywhere. */
@@ -98,7 +101,7 @@ public final class SuiteRuntime implements AutoCloseable {
     }
 
     private boolean wanted(DaemonSpec spec, SuiteConfig c) {
-        return only.isEmpty() ? c.sections().listen(spec.name()).enabled() : only.contains(spec.name());
+        return only.isEmpty() ? c.listen(spec.section()).enabled() : only.contains(spec.name());
     }
 
     public Map<String, InetSocketAddress> bound() {
@@ -132,6 +135,7 @@ public final class SuiteRuntime implements AutoCloseable {
         ProvisioningSnapshot next = ((Loaded.Ok) o).snapshot();
         current.set(next);
         Map<String, List<String>> waiting = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         running.forEach((name, d) -> {
             ReloadResult r;
             try {
@@ -144,14 +148,14 @@ public final class SuiteRuntime implements AutoCloseable {
                 LOG.warn("config.restart_needed daemon={} keys=\"{}\" ({}; these apply at the next start)",
                         name, String.join(", ", n.keys()), n.appliesNow());
             } else if (r instanceof ReloadResult.Refused x) {
-                waiting.put(name, List.of("*"));
+                refused.put(name, x.reason());
                 LOG.error("config.reload_refused daemon={} reason=\"{}\" (it keeps its previous settings;"
                         + " files already follow the new config)", name, x.reason());
             }
         });
         LOG.info("config.reloaded config={} devices={} changed_mac_configs={}", configFile,
                 next.config().devices().size(), changed(old, next));
-        return new Reload.Done(waiting);
+        return new Reload.Done(waiting, refused);
     }
 
     private static long changed(ProvisioningSnapshot a, ProvisioningSnapshot b) {

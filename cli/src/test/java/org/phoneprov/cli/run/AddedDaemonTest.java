@@ -105,6 +105,9 @@ class AddedDaemonTest {
 
         @Override
         public ReloadResult reload(SuiteConfig before, SuiteConfig next) {
+            if (next.settings(EchoReader.SECTION).greeting().equals("crash")) {
+                throw new IllegalStateException("echod cannot take a crash"); // a daemon's bug, for the test below
+            }
             return ReloadResult.restartFor(RestartRule.changed(List.of(RestartRule.listen(EchoReader.SECTION)),
                     before, next), "the greeting reloads now");
         }
@@ -173,12 +176,22 @@ class AddedDaemonTest {
             config(port, "hello");
             SuiteRuntime.Reload.Done done = assertInstanceOf(SuiteRuntime.Reload.Done.class, suite.reload());
             assertEquals(Map.of(), done.waiting(), "a greeting applies at once");
+            assertEquals(Map.of(), done.refused());
             assertEquals("hello", ask(client, echod));
 
             config(port == 65535 ? port - 1 : port + 1, "hello");
             done = assertInstanceOf(SuiteRuntime.Reload.Done.class, suite.reload());
             assertEquals(Map.of("echod", List.of("echod.enabled/bind/interface/port")), done.waiting());
             assertEquals("hello", ask(client, echod), "still on the port it was bound to");
+
+            // A daemon that throws on reload is reported, not fatal: the suite and the daemon go on.
+            config(port, "crash");
+            done = assertInstanceOf(SuiteRuntime.Reload.Done.class, suite.reload());
+            assertEquals(Map.of("echod", "java.lang.IllegalStateException: echod cannot take a crash"), done.refused());
+            assertEquals(Map.of(), done.waiting());
+            assertEquals("crash", ask(client, echod), "what it reads from the current config follows the new one");
+            config(port, "hello");
+            assertInstanceOf(SuiteRuntime.Reload.Done.class, suite.reload());
 
             Files.writeString(cfg, "echod: [not, a, map]\n");
             assertInstanceOf(SuiteRuntime.Reload.Refused.class, suite.reload());

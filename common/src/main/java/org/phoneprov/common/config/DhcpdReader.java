@@ -1,17 +1,23 @@
 package org.phoneprov.common.config;
 
 import java.math.BigInteger;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.net.Addresses;
 import org.phoneprov.common.net.Cidr;
 
 /** Reads dhcpd's subnets, lease times and limits from the {@code dhcpd:} section. */
 public final class DhcpdReader implements SectionReader<DhcpdSettings> {
     public static final DhcpdReader SECTION = new DhcpdReader();
-    static final String[] KEYS = {"server_id", "lease_time", "offer_hold", "decline_hold", "rate_limit", "subnets"};
+    private static final Set<String> KEYS = Set.of("server_id", "lease_time", "offer_hold", "decline_hold", "rate_limit",
+            "subnets");
 
     private DhcpdReader() {
     }
@@ -27,8 +33,8 @@ public final class DhcpdReader implements SectionReader<DhcpdSettings> {
     }
 
     @Override
-    public java.util.Set<String> keys() {
-        return java.util.Set.of(KEYS);
+    public Set<String> keys() {
+        return KEYS;
     }
 
     @Override
@@ -43,23 +49,22 @@ public final class DhcpdReader implements SectionReader<DhcpdSettings> {
     }
 
     /** dhcpd speaks IPv4: its server id (option 54, and where replies come from) must be an IPv4 address. */
-    private static void checkServerAddress(MapView root, Section<DhcpdSettings> section, Identity identity,
+    private void checkServerAddress(MapView root, Section<DhcpdSettings> section, Identity identity,
                                            Problems problems) {
         DhcpdSettings dhcp = section.settings();
-        if (!section.listen().enabled() || dhcp.serverId().orElse(identity.address()) instanceof java.net.Inet4Address) {
+        if (!section.listen().enabled() || dhcp.serverAddress(identity) instanceof Inet4Address) {
             return;
         }
         boolean own = dhcp.serverId().isPresent();
-        MapView where = own ? root.map("dhcpd").orElseThrow() : root.map("suite").orElse(root);
+        MapView where = own ? root.map(name()).orElseThrow() : root.map("suite").orElse(root);
         String key = own ? "server_id" : "address";
         problems.add(where.at(key), where.keyPath(key), "dhcpd is enabled and needs an IPv4 server address; "
                 + (own ? "" : "set dhcpd.server_id to one, or make suite.address IPv4"));
     }
 
     /** A device's fixed address must be unique and, when dhcpd has subnets, inside one of them. */
-    private static void checkFixedAddresses(java.util.Map<org.phoneprov.common.mac.Mac, Device> devices,
-                                            DhcpdSettings dhcp, Problems problems) {
-        java.util.Map<InetAddress, Device> taken = new java.util.HashMap<>();
+    private static void checkFixedAddresses(Map<Mac, Device> devices, DhcpdSettings dhcp, Problems problems) {
+        Map<InetAddress, Device> taken = new HashMap<>();
         for (Device d : devices.values()) {
             if (d.address().isEmpty()) {
                 continue;

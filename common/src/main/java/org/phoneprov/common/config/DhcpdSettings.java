@@ -32,6 +32,11 @@ public record DhcpdSettings(
     }
 
     /** These settings without config file locations, for comparing two loads of a config. */
+    /** Option 54 and where replies come from: {@code dhcpd.server_id}, else the suite's address. */
+    public InetAddress serverAddress(Identity identity) {
+        return serverId.orElse(identity.address());
+    }
+
     public DhcpdSettings withoutLocations() {
         return new DhcpdSettings(serverId, leaseSeconds, offerHoldSeconds, declineHoldSeconds, limits,
                 subnets.stream().map(SubnetConfig::withoutLocation).toList());

@@ -20,7 +20,7 @@ import org.phoneprov.common.crypto.PemReader;
  */
 public final class HttpdReader implements SectionReader<HttpdSettings> {
     public static final HttpdReader SECTION = new HttpdReader();
-    static final String[] KEYS = {"tls", "access", "limits"};
+    private static final Set<String> KEYS = Set.of("tls", "access", "limits");
 
     private HttpdReader() {
     }
@@ -43,7 +43,7 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
 
     @Override
     public Set<String> keys() {
-        return Set.of(KEYS);
+        return KEYS;
     }
 
     @Override

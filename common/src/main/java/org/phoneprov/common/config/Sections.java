@@ -45,25 +45,8 @@ public final class Sections {
         return (Section<S>) s;
     }
 
-    public DaemonConfig listen(String name) {
-        Section<?> s = byName.get(name);
-        if (s == null) {
-            throw new IllegalArgumentException("no section " + name + " in this config (known: " + byName.keySet() + ")");
-        }
-        return s.listen();
-    }
-
     public List<Section<?>> all() {
         return List.copyOf(byName.values());
-    }
-
-    /** The same sections with {@code replacement} in place of the one of its name. */
-    public Sections with(Section<?> replacement) {
-        Map<String, Section<?>> m = new LinkedHashMap<>(byName);
-        if (m.replace(replacement.name(), replacement) == null) {
-            throw new IllegalArgumentException("no section " + replacement.name() + " to replace");
-        }
-        return new Sections(List.copyOf(m.values()));
     }
 
     @Override

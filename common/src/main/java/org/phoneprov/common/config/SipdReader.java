@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -13,7 +14,7 @@ import org.phoneprov.common.net.Cidr;
 /** Reads the plug-and-play rules and check-sync pacing from the {@code sipd:} section. */
 public final class SipdReader implements SectionReader<SipdSettings> {
     public static final SipdReader SECTION = new SipdReader();
-    static final String[] KEYS = {"pnp", "notify"};
+    private static final Set<String> KEYS = Set.of("pnp", "notify");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
     private SipdReader() {
@@ -30,8 +31,8 @@ public final class SipdReader implements SectionReader<SipdSettings> {
     }
 
     @Override
-    public java.util.Set<String> keys() {
-        return java.util.Set.of(KEYS);
+    public Set<String> keys() {
+        return KEYS;
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class SipdReader implements SectionReader<SipdSettings> {
         SipdSettings sip = section.settings();
         if (section.listen().enabled() && !sip.pnp().vendors().isEmpty() && sip.pnp().interfaces().isEmpty()
                 && section.listen().iface().isEmpty()) {
-            MapView s = root.map("sipd").orElse(root);
+            MapView s = root.map(name()).orElse(root);
             problems.add(s.at(), s.keyPath("interface"), "missing; plug-and-play joins " + sip.pnp().group()
                     .getHostAddress() + " on a network interface: set sipd.interface (or sipd.pnp.interfaces)");
         }

@@ -3,14 +3,15 @@ package org.phoneprov.common.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.phoneprov.common.config.yaml.Node;
 
 /** Reads tftpd's transfer limits and name rules from the {@code tftpd:} section. */
 public final class TftpdReader implements SectionReader<TftpdSettings> {
     public static final TftpdReader SECTION = new TftpdReader();
-    static final String[] KEYS = {"max_blksize", "timeout_ms", "retries", "max_window", "max_transfers",
-            "max_per_client", "case_insensitive", "name_rules"};
+    private static final Set<String> KEYS = Set.of("max_blksize", "timeout_ms", "retries", "max_window",
+            "max_transfers", "max_per_client", "case_insensitive", "name_rules");
 
     private TftpdReader() {
     }
@@ -26,8 +27,8 @@ public final class TftpdReader implements SectionReader<TftpdSettings> {
     }
 
     @Override
-    public java.util.Set<String> keys() {
-        return java.util.Set.of(KEYS);
+    public Set<String> keys() {
+        return KEYS;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class DhcpDaemon implements Daemon {
             new RestartRule("dhcpd.subnets/lease_time/offer_hold/decline_hold/rate_limit/server_id",
                     c -> c.dhcp().withoutLocations()),
             new RestartRule("devices' fixed addresses", DhcpDaemon::fixedAddresses),
-            new RestartRule("suite.address (the server id)", c -> c.dhcp().serverId().orElse(c.identity().address())),
+            new RestartRule("suite.address (the server id)", c -> c.dhcp().serverAddress(c.identity())),
             new RestartRule("paths.state", c -> c.paths().state()));
 
     private final SuiteServices suite;

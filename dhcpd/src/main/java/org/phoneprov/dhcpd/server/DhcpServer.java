@@ -86,7 +86,7 @@ public final class DhcpServer implements AutoCloseable {
         if (!Epoll.isAvailable()) {
             throw new IllegalStateException("dhcpd needs Linux native epoll (SO_BINDTODEVICE, broadcast on one interface)");
         }
-        serverId = Ip4.toInt(config.dhcp().serverId().orElse(config.identity().address()));
+        serverId = Ip4.toInt(config.dhcp().serverAddress(config.identity()));
         List<Integer> local = interfaceAddresses();
         allocator = allocator();
         List<Lease> stored = store.loadAll();

@@ -19,8 +19,7 @@ public final class SipDaemon implements Daemon {
             RestartRule.listen(SipdReader.SECTION),
             new RestartRule("sipd.pnp group or interfaces",
                     c -> List.of(c.sip().pnp().group(), c.sip().pnp().interfaces())),
-            new RestartRule("suite.address (the reply address)",
-                    c -> c.sipd().bind().isAnyLocalAddress() ? c.identity().address() : c.sipd().bind()));
+            new RestartRule("suite.address (the reply address)", SipServer::replyAddress));
 
     private final SipServer server;
 

@@ -17,8 +17,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.util.ArrayList;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,8 +70,13 @@ public final class SipServer implements AutoCloseable {
         this.startRules = config.sip().pnp();
         this.rules = rules;
         this.events = events;
-        // Answers must name a concrete address in Via and Contact: sipd.bind when given, else suite.address.
-        this.replyAddress = daemon.bind().isAnyLocalAddress() ? config.identity().address() : daemon.bind();
+        this.replyAddress = replyAddress(config);
+    }
+
+    /** Answers must name a concrete address in Via and Contact: sipd.bind when given, else suite.address. */
+    public static InetAddress replyAddress(SuiteConfig config) {
+        InetAddress bind = config.sipd().bind();
+        return bind.isAnyLocalAddress() ? config.identity().address() : bind;
     }
 
     /** Opens the reply socket, then joins the group on every interface; returns the reply socket's address. */
