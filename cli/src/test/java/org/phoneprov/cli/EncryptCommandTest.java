@@ -82,7 +82,7 @@ class EncryptCommandTest {
         Files.createDirectories(in.resolve("site/a"));
         Files.writeString(in.resolve("ComConf2030SG.R11.1.090213.2.67.1_test.txt"), "[autoprovision]\r\nDecryption_Key="
                 + SerCipher.DEFAULT_KEY + "\r\n");
-        Files.writeString(in.resolve("site/ST2030S_00147F00DFE4.txt"), "[sys]\nconfig_sn=1\n[line1]\nAuthPassword=é s3cret\n");
+        Files.writeString(in.resolve("site/ST2030S_00147F00DFE4.txt"), "[sys]\nconfig_sn=1\n[sip]\nregpwd1=é s3cret\n");
         Files.writeString(in.resolve("site/a/empty.txt"), "");
         Files.writeString(in.resolve("site/a/exactly16bytes!.txt"), "0123456789abcdef");
         return in;

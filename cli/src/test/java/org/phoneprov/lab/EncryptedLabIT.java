@@ -166,7 +166,7 @@ class EncryptedLabIT {
             assertFalse(new String(served, StandardCharsets.ISO_8859_1).contains("[autoprovision]"), "not plain text");
         }
         InfFile mac = InfFile.parse(Files.readString(work.resolve("plain-" + macName + ".txt")));
-        assertEquals("lab-1001", mac.first("AuthPassword").orElseThrow());
+        assertEquals("lab-1001", mac.first("regpwd1").orElseThrow());
         assertTrue(mac.first("config_sn").orElseThrow().matches("\\d{12}"));
         Sh.Result wrong = openssl(SerCipher.DEFAULT_KEY, work.resolve("got-" + macName), work.resolve("wrong.txt"));
         assertTrue(wrong.code() != 0 || !Files.readString(work.resolve("wrong.txt"), StandardCharsets.ISO_8859_1)

@@ -9,19 +9,29 @@ import java.util.Optional;
  * prefix of its MAC-specific config (seed 2.1: {@code ST2030S_009096A1B1C1.txt}).
  */
 public enum Model {
-    ST2030S("ST2030", Protocol.SIP),
-    ST2030M("ST2030", Protocol.MGCP),
-    ST2022S("ST2022", Protocol.SIP),
-    ST2022M("ST2022", Protocol.MGCP);
+    ST2030S("ST2030", Protocol.SIP, 4),
+    ST2030M("ST2030", Protocol.MGCP, 4),
+    ST2022S("ST2022", Protocol.SIP, 2),
+    ST2022M("ST2022", Protocol.MGCP, 2);
 
     public enum Protocol { SIP, MGCP }
 
     private final String hardware;
     private final Protocol protocol;
+    private final int lines;
 
-    Model(String hardware, Protocol protocol) {
+    Model(String hardware, Protocol protocol, int lines) {
         this.hardware = hardware;
         this.protocol = protocol;
+        this.lines = lines;
+    }
+
+    /**
+     * How many accounts (lines) the phone has: 4 on the ST2030, 2 on the ST2022. Not in the
+     * APS seed; from Wazo's technicolor plugin ({@code _NB_LINES}), see docs/vendor-formats.md 1.3.
+     */
+    public int lines() {
+        return lines;
     }
 
     /** {@code ST2030}: what option 60's model id carries (seed 2.4). */

@@ -36,6 +36,7 @@ public final class TemplateContext {
         x.put("hardware", m.model().hardware());
         x.put("protocol", m.model().protocol().name().toLowerCase(java.util.Locale.ROOT));
         x.put("inf_name", m.infName());
+        x.put("lines", m.model().lines());
         return x;
     }
 
@@ -101,11 +102,55 @@ public final class TemplateContext {
             line.put("display_name", l.displayName());
             line.put("registrar", l.registrar());
             line.put("proxy", l.proxy());
+            // The ST20xx takes server and port in separate keys (RegisterServerMP<n>,
+            // sip_reg_srv_portMP<n>; docs/vendor-formats.md 1.3), the inventory one "host[:port]".
+            HostPort registrar = HostPort.of(l.registrar());
+            HostPort proxy = HostPort.of(l.proxy());
+            line.put("registrar_host", registrar.host());
+            line.put("registrar_port", registrar.port());
+            line.put("proxy_host", proxy.host());
+            line.put("proxy_port", proxy.port());
             lines.add(line);
         }
         ctx.put("lines", lines);
         ctx.put("encryption", encryption(m, Optional.of(d)));
         return ctx;
+    }
+
+    /**
+     * An inventory server value split for keys that take host and port apart:
+     * {@code pbx.lan:5070} → {@code pbx.lan}, {@code 5070}; {@code [2001:db8::1]:5070} → the
+     * address without brackets. A value without a port, or whose suffix is not a port
+     * (1–65535), is all host, with port {@code ""}: the template writes its default.
+     */
+    record HostPort(String host, String port) {
+        static HostPort of(String value) {
+            String v = value.strip();
+            if (v.startsWith("[")) {
+                int close = v.indexOf(']');
+                if (close > 0 && (close == v.length() - 1 || (v.charAt(close + 1) == ':' && isPort(v.substring(close + 2))))) {
+                    return new HostPort(v.substring(1, close), close == v.length() - 1 ? "" : port(v.substring(close + 2)));
+                }
+                return new HostPort(v, "");
+            }
+            int colon = v.indexOf(':');
+            if (colon > 0 && colon == v.lastIndexOf(':') && isPort(v.substring(colon + 1))) {
+                return new HostPort(v.substring(0, colon), port(v.substring(colon + 1)));
+            }
+            return new HostPort(v, "");
+        }
+
+        private static String port(String digits) {
+            return Integer.toString(Integer.parseInt(digits));
+        }
+
+        private static boolean isPort(String s) {
+            if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            int p = Integer.parseInt(s);
+            return p >= 1 && p <= 65535;
+        }
     }
 
     /** The device's class: the one it names, else the first class (in written order) that matches it. */

@@ -103,7 +103,7 @@ class EncryptedSnapshotTest {
             assertEquals(g, s.macConfig(ALICE).orElseThrow());
             String text = decrypt(KEY, g);
             InfFile cfg = InfFile.parse(text);
-            assertEquals("s3cret", cfg.first("AuthPassword").orElseThrow());
+            assertEquals("s3cret", cfg.first("regpwd1").orElseThrow());
             String sn = cfg.first("config_sn").orElseThrow();
             assertEquals(ConfigSn.of(text.replace("config_sn=" + sn, "config_sn=" + ConfigSn.PLACEHOLDER)), sn,
                     "config_sn is computed over the plain text");
@@ -130,7 +130,7 @@ class EncryptedSnapshotTest {
         ServedFile.Generated bob = s.macConfig(BOB).orElseThrow();
         assertEquals("ST2030S_00147FE147B6.ser", bob.name());
         InfFile cfg = InfFile.parse(decrypt(OWN, bob));
-        assertEquals("b0b", cfg.first("AuthPassword").orElseThrow());
+        assertEquals("b0b", cfg.first("regpwd1").orElseThrow());
         assertEquals(Optional.empty(), cfg.first("Decryption_Key"), "MAC configs name no key (see rotation)");
         assertArrayEquals(s.plainText(bob).orElseThrow(), SerCipher.forKey(OWN).decrypt(bob.bytes()));
         assertFalse(decryptsTo(KEY, bob, s.plainText(bob).orElseThrow()), "not with the model key");

@@ -81,7 +81,7 @@ class SnapshotTest {
         InfFile cfg = InfFile.parse(text(s.resolve("ST2030S_00147FE147B3.txt", Transport.HTTP)));
         assertTrue(cfg.first("config_sn").orElseThrow().matches("\\d{12}"));
         assertEquals("192.0.2.11", cfg.first("AuthNotifyCheckSync").orElseThrow());
-        assertEquals("s3cret", cfg.first("AuthPassword").orElseThrow());
+        assertEquals("s3cret", cfg.first("regpwd1").orElseThrow());
         // Each transport's common config pins the phone to that transport (seed 2.3, 3.4).
         InfFile common = InfFile.parse(text(s.resolve(s.model(Model.ST2030S).commonConfig(Transport.TFTP).name(),
                 Transport.TFTP)));
@@ -105,6 +105,65 @@ class SnapshotTest {
                         c.first("AutoprovisionTFTPServer"), pin);
             }
         }
+    }
+
+    /** The real ST20xx SIP keys (docs/vendor-formats.md 1.3), nothing else, and no comment lines (1.2). */
+    @Test
+    void sipMacConfigUsesTheRealAccountKeys() throws Exception {
+        ProvisioningSnapshot s = build(TestConfigs.FULL.replace(
+                "      - {number: \"201\", password: s3cret, display_name: Alice, registrar: pbx.example.lan}\n",
+                "      - {number: \"201\", password: s3cret, display_name: Alice, registrar: pbx.example.lan}\n"
+                        + "      - {number: \"202\", auth_user: a202, password: two, registrar: \"pbx.example.lan:5070\","
+                        + " proxy: \"[2001:db8::5]:5080\"}\n"), Optional.empty());
+        String text = text(s.resolve("ST2030S_00147FE147B3.txt", Transport.HTTP));
+        InfFile cfg = InfFile.parse(text);
+        assertEquals(List.of(), cfg.errors());
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("#") || l.startsWith(";")), text);
+        assertEquals(List.of("sys", "sip"), List.copyOf(cfg.sections().keySet()));
+        assertEquals(List.of("config_sn"), cfg.sections().get("sys"));
+        assertEquals(Optional.of("1"), cfg.first("TEL01Use"));
+        assertEquals(Optional.of("201"), cfg.first("TEL1Number"));
+        assertEquals(Optional.of("201"), cfg.first("regid1"), "auth_user defaults to the number");
+        assertEquals(Optional.of("Alice"), cfg.first("DisplayName1"));
+        assertEquals(Optional.of("1"), cfg.first("DisplayNameFlag1"));
+        assertEquals(Optional.of("pbx.example.lan"), cfg.first("RegisterServerMP1"));
+        assertEquals(Optional.of("5060"), cfg.first("sip_reg_srv_portMP1"));
+        assertEquals(Optional.of("pbx.example.lan"), cfg.first("ProxyServerMP1"), "proxy defaults to the registrar");
+        assertEquals(Optional.of("5060"), cfg.first("sip_pxy_srv_portMP1"));
+        assertEquals(Optional.of("pbx.example.lan"), cfg.first("ServiceDomainMP1"));
+        assertEquals(Optional.of("a202"), cfg.first("regid2"));
+        assertEquals(Optional.of("202"), cfg.first("TEL2Number"));
+        assertEquals(Optional.of("two"), cfg.first("regpwd2"));
+        assertEquals(Optional.of("202"), cfg.first("DisplayName2"), "display_name defaults to the number");
+        assertEquals(Optional.of("pbx.example.lan"), cfg.first("RegisterServerMP2"), "host:port is split");
+        assertEquals(Optional.of("5070"), cfg.first("sip_reg_srv_portMP2"));
+        assertEquals(Optional.of("2001:db8::5"), cfg.first("ProxyServerMP2"));
+        assertEquals(Optional.of("5080"), cfg.first("sip_pxy_srv_portMP2"));
+        assertEquals(Optional.of("pbx.example.lan"), cfg.first("ServiceDomainMP2"));
+        // An ST2030 has 4 lines: the unused ones are written empty and off, so a removed line goes away.
+        for (int n = 3; n <= 4; n++) {
+            assertEquals(Optional.of("0"), cfg.first("TEL0" + n + "Use"));
+            assertEquals(Optional.of(""), cfg.first("regid" + n));
+            assertEquals(Optional.of(""), cfg.first("RegisterServerMP" + n));
+        }
+        assertTrue(cfg.first("TEL05Use").isEmpty());
+        for (String invented : new String[] {"Enable", "UserNumber", "AuthUser", "AuthPassword", "Registrar", "Proxy"}) {
+            assertTrue(cfg.first(invented).isEmpty(), invented);
+        }
+        InfFile st2022 = InfFile.parse(text(s.resolve("ST2022S_00147FE147B5.txt", Transport.HTTP)));
+        assertEquals(Optional.of("0"), st2022.first("TEL02Use"), "an ST2022 has 2 lines");
+        assertTrue(st2022.first("TEL03Use").isEmpty());
+    }
+
+    /** No MGCP key name is confirmed by any source (docs/vendor-formats.md): only config_sn. */
+    @Test
+    void mgcpMacConfigWritesOnlyConfigSn() throws Exception {
+        ProvisioningSnapshot s = build(TestConfigs.FULL, Optional.empty());
+        String text = text(s.resolve("ST2030M_00147FE147B4.txt", Transport.TFTP));
+        InfFile cfg = InfFile.parse(text);
+        assertEquals(List.of(), cfg.errors());
+        assertEquals(java.util.Map.of("sys", List.of("config_sn")), cfg.sections());
+        assertTrue(text.startsWith("[sys]\n"), text);
     }
 
     @Test

@@ -55,7 +55,7 @@ class ProvisioningRunTest {
                 server.log());
         assertTrue(r.rebootNeeded(), "step 18: reboot after a successful upgrade");
         assertEquals("http://10.77.0.1/st2030/v2030SG.R11.1.090213.2.67.1.zz", r.state().lastFirmware());
-        assertEquals("143379671974", r.state().configSn());
+        assertEquals("850497785552", r.state().configSn());
         assertEquals("10.77.0.1", r.state().authNotifyCheckSync());
         assertTrue(r.state().useSipNotifyToLaunchProvisioning());
         assertEquals(InfSource.OPTION_43, r.source());
@@ -176,14 +176,14 @@ class ProvisioningRunTest {
         server.put(true, "ST2030S_00147F770001.txt", mac.replace("Lab 1001", "Changed"));
         RunResult same = http(S30, s);
         assertFalse(same.rebootNeeded());
-        assertEquals(Optional.of("Lab 1001"), same.state().setting("DisplayName"));
+        assertEquals(Optional.of("Lab 1001"), same.state().setting("DisplayName1"));
         // A new config_sn: applied, and the phone reboots.
         server.put(true, "ST2030S_00147F770001.txt",
-                mac.replace("config_sn=143379671974", "config_sn=2").replace("Lab 1001", "Changed"));
+                mac.replaceFirst("config_sn=\\d+", "config_sn=2").replace("Lab 1001", "Changed"));
         RunResult changed = http(S30, s);
         assertTrue(changed.rebootNeeded());
         assertEquals("2", changed.state().configSn());
-        assertEquals(Optional.of("Changed"), changed.state().setting("DisplayName"));
+        assertEquals(Optional.of("Changed"), changed.state().setting("DisplayName1"));
         assertEquals(List.of("mac_config config_sn=2"), changed.changes());
     }
 
@@ -309,7 +309,7 @@ class ProvisioningRunTest {
 
     @Test
     void aMacConfigWithoutConfigSnIsCorrupted() {
-        server.put(true, "ST2030S_00147F770001.txt", "[line1]\nEnable=1\n");
+        server.put(true, "ST2030S_00147F770001.txt", "[sip]\nTEL01Use=1\nregid1=1001\n");
         assertEquals(Optional.of(LcdMessage.CORRUPTED_CONFIG), http(S30, PhoneState.factory()).error());
     }
 

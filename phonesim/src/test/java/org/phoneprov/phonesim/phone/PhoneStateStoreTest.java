@@ -22,7 +22,7 @@ class PhoneStateStoreTest {
                 .withDownloaded("melodies", "http://10.77.0.1/st2030/ringtone_033006.txt")
                 .withCommon(Map.of("sip.AuthNotifyCheckSync", "10.77.0.1"))
                 .withTelcfg(Map.of("telephony.Country", "FR"))
-                .withMac("143379671974", Map.of("sys.config_sn", "143379671974", "line1.DisplayName", "Lab 1001"))
+                .withMac("850497785552", Map.of("sys.config_sn", "850497785552", "sip.DisplayName1", "Lab 1001"))
                 .withDhcpVlan(Optional.of(new Vlan(1, 100, 200)));
     }
 
@@ -36,7 +36,7 @@ class PhoneStateStoreTest {
         try (var files = Files.list(dir.resolve("state"))) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
-        assertTrue(Files.readString(file).contains("\"configSn\" : \"143379671974\""));
+        assertTrue(Files.readString(file).contains("\"configSn\" : \"850497785552\""));
     }
 
     @Test
