@@ -24,11 +24,16 @@ import org.phoneprov.phonesim.dhcp.DhcpResult;
  * @param vlan         the VLAN in effect for provisioning and after
  * @param dhcpTime     time spent in DHCP, all reboots together
  * @param provisioningTime time spent in provisioning runs, retries included
+ * @param accounts     a provisioned SIP phone's registrable lines, read from what it applied ({@link SipAccounts})
+ * @param problems     what keeps a provisioned phone from working though provisioning succeeded: line 1
+ *                     without a SIP account, an incomplete line ({@link SipAccounts#problems()}); the
+ *                     outcome stays {@link Outcome#PROVISIONED}, since the APS run itself did not fail
  */
 public record BootReport(Outcome outcome, Optional<LcdMessage> lcd, String detail, List<RunResult> runs,
                          int reboots, Optional<DhcpResult> dhcp, Optional<DhcpLease> lease,
                          VlanDecision handshakeVlan, VlanDecision vlan, Duration dhcpTime,
-                         Duration provisioningTime, Duration total) {
+                         Duration provisioningTime, Duration total, List<SipAccounts.Account> accounts,
+                         List<String> problems) {
     public enum Outcome {
         /** The last run found nothing more to upgrade, or upgraded and needs no further reboot. */
         PROVISIONED,
@@ -44,6 +49,8 @@ public record BootReport(Outcome outcome, Optional<LcdMessage> lcd, String detai
 
     public BootReport {
         runs = List.copyOf(runs);
+        accounts = List.copyOf(accounts);
+        problems = List.copyOf(problems);
     }
 
     /** Every request of every run, in order. */
@@ -72,6 +79,6 @@ public record BootReport(Outcome outcome, Optional<LcdMessage> lcd, String detai
     @Override
     public String toString() {
         return outcome + lcd.map(m -> " \"" + m.text() + "\"").orElse("") + " after " + runs.size() + " run(s), "
-                + reboots + " reboot(s): " + detail;
+                + reboots + " reboot(s): " + detail + (problems.isEmpty() ? "" : "; problems: " + String.join("; ", problems));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.phoneprov.common.provision.Model;
 import org.phoneprov.phonesim.aps.InfPlan;
 import org.phoneprov.phonesim.aps.InfSearch;
 import org.phoneprov.phonesim.aps.NotifyPolicy;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * run finds nothing new to apply. A check-sync NOTIFY the phone {@linkplain #obeys obeys}
  * runs provisioning again: with {@code reboot=true} as a full reboot, otherwise from the
  * pre-configured servers ("the phone needs to have TFTP/HTTP servers and .inf file
- * preconfigured", 3.4). The state is saved after every run.
+ * preconfigured", 3.4). The state is saved after every run. A provisioned SIP phone then
+ * reads its accounts from what it applied ({@link SipAccounts}); a line 1 without one is a
+ * problem in its {@link BootReport}, not a failed provisioning.
  *
  * <p>Not modelled: the random start within {@code AutoprovisionTimeSpan} (3.1) and
  * periodic upgrades (3.2); the simulator decides when phones boot.
@@ -196,8 +199,14 @@ public final class Phone {
                               VlanDecision handshake, String detail, long start, long dhcpNanos, long runNanos) {
         Optional<org.phoneprov.phonesim.aps.LcdMessage> lcd = runs.isEmpty() || o != BootReport.Outcome.FAILED
                 ? Optional.empty() : runs.get(runs.size() - 1).error();
+        // A provisioned SIP phone goes on to register its lines: which ones its config gives it.
+        // MGCP phones are not checked: the MGCP firmware's key names are not known (seed 2.7
+        // defers them to "ST20XXM_Config File Syntax"; see docs/vendor-formats.md).
+        Optional<SipAccounts> sip = o == BootReport.Outcome.PROVISIONED && id.model().protocol() == Model.Protocol.SIP
+                ? Optional.of(SipAccounts.of(state, id.model().lines())) : Optional.empty();
         BootReport r = new BootReport(o, lcd, detail, runs, reboots, dhcpResult, lease, handshake, vlan,
-                Duration.ofNanos(dhcpNanos), Duration.ofNanos(runNanos), Duration.ofNanos(nanoTime.getAsLong() - start));
+                Duration.ofNanos(dhcpNanos), Duration.ofNanos(runNanos), Duration.ofNanos(nanoTime.getAsLong() - start),
+                sip.map(SipAccounts::accounts).orElse(List.of()), sip.map(SipAccounts::problems).orElse(List.of()));
         LOG.debug("phone.boot.done phone={} {}", id, r);
         return r;
     }

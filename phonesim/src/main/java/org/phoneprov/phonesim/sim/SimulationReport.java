@@ -19,11 +19,21 @@ import org.phoneprov.phonesim.phone.PhoneIdentity;
  * @param failures      phones per outcome, with the server's reason where the LCD text misleads ({@link FailureCause})
  * @param addresses     which addresses the phones sent from, as the servers saw them
  * @param sharedHint    why many failed at once when they shared one address and hit a per-address limit; else empty
+ * @param problems      what keeps provisioned phones from working ({@link BootReport#problems()}: e.g. line 1
+ *                      without a SIP account), each with the MACs of the phones that have it, as of their last run
  */
 public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map<String, Integer> failures,
                                Map<String, Long> requests, Map<String, Long> bytes, int checkSyncsObeyed,
                                int checkSyncsIgnored, int checkSyncRunsProvisioned, int checkSyncRunsFailed,
-                               String addresses, String sharedHint) {
+                               String addresses, String sharedHint, Map<String, List<String>> problems) {
+    /** How many MACs the printed report names per problem. */
+    static final int EXAMPLES = 3;
+
+    public SimulationReport {
+        Map<String, List<String>> p = new TreeMap<>();
+        problems.forEach((k, v) -> p.put(k, List.copyOf(v)));
+        problems = java.util.Collections.unmodifiableMap(p);
+    }
 
     /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
     public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
@@ -36,6 +46,7 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         Map<String, Integer> failures = new TreeMap<>();
         Map<String, Long> requests = new TreeMap<>();
         Map<String, Long> bytes = new TreeMap<>();
+        Map<String, List<String>> problems = new TreeMap<>();
         int obeyed = 0;
         int ignored = 0;
         int reOk = 0;
@@ -58,6 +69,11 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
                 r.requestsByTransport().forEach((k, v) -> requests.merge(k, (long) v, Long::sum));
                 r.bytesByTransport().forEach((k, v) -> bytes.merge(k, v, Long::sum));
             }
+            if (!all.isEmpty()) {
+                for (String p : all.get(all.size() - 1).problems()) {
+                    problems.computeIfAbsent(p, k -> new ArrayList<>()).add(s.identity().mac().colon());
+                }
+            }
             for (BootReport r : s.checkSyncRuns()) {
                 if (r.provisioned()) {
                     reOk++;
@@ -78,7 +94,8 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             requests.put("dhcp", dhcpMessages);
         }
         return new SimulationReport(lines, allBootedIn, failures, requests, bytes, obeyed, ignored, reOk, reFailed,
-                addresses(addressing), sharedHint(perAddressFailures, addressing.count(SourceAddresses.Kind.SHARED)));
+                addresses(addressing), sharedHint(perAddressFailures, addressing.count(SourceAddresses.Kind.SHARED)),
+                problems);
     }
 
     /** Only when phones failed on a per-address limit and more than one of them shared the host's address. */
@@ -159,6 +176,10 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
                 out.println("  why:   " + sharedHint);
             }
         }
+        if (!problems.isEmpty()) {
+            out.println("problems:     provisioned, but not every line can register");
+            problems.forEach((why, macs) -> out.printf("  %5d  %s  (%s)%n", macs.size(), why, examples(macs)));
+        }
         out.println("addresses:    " + addresses);
         out.printf("time to provisioned: median %.2f s, p99 %.2f s, max %.2f s%n", seconds(timeToProvisioned(0.5)),
                 seconds(timeToProvisioned(0.99)), seconds(timeToProvisioned(1.0)));
@@ -172,6 +193,17 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
             out.printf("check-sync:   %d obeyed, %d ignored (untrusted source); re-provisioned %d, failed %d%n",
                     checkSyncsObeyed, checkSyncsIgnored, checkSyncRunsProvisioned, checkSyncRunsFailed);
         }
+    }
+
+    /** {@code 00:14:7F:77:00:01, 00:14:7F:77:00:02 and 3 more}. */
+    static String examples(List<String> macs) {
+        String shown = String.join(", ", macs.subList(0, Math.min(EXAMPLES, macs.size())));
+        return macs.size() <= EXAMPLES ? shown : shown + " and " + (macs.size() - EXAMPLES) + " more";
+    }
+
+    /** Phones whose last run left a problem. */
+    public int withProblems() {
+        return (int) problems.values().stream().flatMap(List::stream).distinct().count();
     }
 
     private static double seconds(Duration d) {

@@ -103,6 +103,42 @@ class PhoneTest {
     }
 
     @Test
+    void aProvisionedSipPhoneKnowsItsAccountsFromTheMacConfig() {
+        BootReport r = phone(S30, FAST, PhoneStateStore.memory(),
+                FakeDhcpServer.http("http://10.77.0.1/ST2030S.inf", Optional.empty())).boot();
+        assertEquals(BootReport.Outcome.PROVISIONED, r.outcome(), r.toString());
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of(new SipAccounts.Account(1, "1001", "1001", "lab-1001", "Lab 1001", "10.77.0.1", 5060,
+                "10.77.0.1", 5060, "10.77.0.1")), r.accounts(), "lines 2-4 are written off (TEL0<n>Use=0)");
+    }
+
+    @Test
+    void aMacConfigWithoutRegistrationKeysIsAProblemNotAFailure() {
+        // The keys the built-in template wrote before issue 12 item 6: no ST20xx reads them.
+        files.put(true, "ST2030S_00147F770001.txt", "[sys]\nconfig_sn=1\n[line1]\nEnable=1\nUserNumber=1001\n"
+                + "AuthUser=1001\nAuthPassword=lab-1001\nRegistrar=10.77.0.1\n");
+        BootReport r = phone(S30, FAST, PhoneStateStore.memory(),
+                FakeDhcpServer.http("http://10.77.0.1/ST2030S.inf", Optional.empty())).boot();
+        assertEquals(BootReport.Outcome.PROVISIONED, r.outcome(), "the APS run itself worked");
+        assertEquals(List.of(), r.accounts());
+        assertEquals(List.of("line 1 has no SIP account: [sip] has no TEL1Number, regid1, RegisterServerMP1"),
+                r.problems());
+        assertTrue(r.toString().contains("problems: line 1 has no SIP account"), r.toString());
+    }
+
+    @Test
+    void aPhoneWithoutAMacConfigHasNoAccountAndMgcpPhonesAreNotChecked() {
+        files.remove(true, "ST2030S_00147F770001.txt").remove(true, "ST2030S_00147F770001.inf");
+        BootReport r = phone(S30, FAST, PhoneStateStore.memory(),
+                FakeDhcpServer.http("http://10.77.0.1/ST2030S.inf", Optional.empty())).boot();
+        assertEquals(BootReport.Outcome.PROVISIONED, r.outcome(), r.toString());
+        assertEquals(List.of("line 1 has no SIP account: no MAC config applied"), r.problems());
+        BootReport m = phone(M30, FAST, PhoneStateStore.memory(), FakeDhcpServer.tftp("ST2030M.inf")).boot();
+        assertEquals(List.of(), m.problems(), "the MGCP key names are unknown (docs/vendor-formats.md)");
+        assertEquals(List.of(), m.accounts());
+    }
+
+    @Test
     void dhcpVlanAppliesWhileTheConfigSaysNothingAboutVlan() {
         files.put(true, "ComConf2030S_112702b5.txt", files.text(true, "ComConf2030S_112702b5.txt")
                 .replace("VLAN=0\n", ""));

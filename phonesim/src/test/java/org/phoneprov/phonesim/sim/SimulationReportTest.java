@@ -36,4 +36,24 @@ class SimulationReportTest {
         assertEquals("", SimulationReport.sharedHint(true, 1), "one phone cannot crowd itself out");
         assertEquals("", SimulationReport.sharedHint(false, 50), "their failures had other causes");
     }
+
+    @Test
+    void problemsNameAFewOfTheirPhones() {
+        assertEquals("00:14:7F:77:00:01", SimulationReport.examples(java.util.List.of("00:14:7F:77:00:01")));
+        assertEquals("a, b, c and 2 more", SimulationReport.examples(java.util.List.of("a", "b", "c", "d", "e")));
+    }
+
+    @Test
+    void problemsArePrintedLikeFailuresWithoutFailingThePhones() {
+        SimulationReport r = new SimulationReport(java.util.List.of(), java.time.Duration.ZERO, java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), 0, 0, 0, 0, "none leased", "", java.util.Map.of(
+                "line 1 has no SIP account: no MAC config applied", java.util.List.of("00:14:7F:E0:00:10")));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        r.print(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), false);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("problems:     provisioned, but not every line can register\n"
+                + "      1  line 1 has no SIP account: no MAC config applied  (00:14:7F:E0:00:10)\n"), text);
+        assertTrue(r.allProvisioned(), "no phone failed");
+        assertEquals(1, r.withProblems());
+    }
 }
