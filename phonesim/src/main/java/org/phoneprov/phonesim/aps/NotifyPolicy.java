@@ -11,7 +11,7 @@ import org.phoneprov.phonesim.phone.PhoneState;
 
 /**
  * Whether the phone obeys a check-sync NOTIFY (seed 3.4): only when
- * {@code UseSipNotifyToLaunchProvisioning} is 1 (default 'No'), and only from the trusted
+ * {@code sw_notify_autoprovision} (seed 3.4's "Use SIP NOTIFY to launch provisioning") is 1 (default 'No'), and only from the trusted
  * source {@code AuthNotifyCheckSync=<ip|fqdn>} — {@code 0.0.0.0}, the default, accepts
  * any. "Packets coming from not trusted ip's will be ignored."
  */

@@ -104,7 +104,7 @@ public final class Phone {
 
     /**
      * Whether a check-sync NOTIFY from {@code source} is obeyed (seed 3.4):
-     * {@code UseSipNotifyToLaunchProvisioning=1} and {@code AuthNotifyCheckSync} is
+     * {@code sw_notify_autoprovision=1} and {@code AuthNotifyCheckSync} is
      * {@code 0.0.0.0} or that source.
      */
     public boolean obeys(InetAddress source) {

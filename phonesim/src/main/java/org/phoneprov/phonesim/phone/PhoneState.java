@@ -35,7 +35,11 @@ public record PhoneState(String lastFirmware, String runningFirmware, Map<String
     /** Seed 3.4: "Default value is 0.0.0.0, which means all sources are accepted." */
     public static final String ANY_SOURCE = "0.0.0.0";
     public static final String AUTH_NOTIFY_CHECK_SYNC = "AuthNotifyCheckSync";
-    public static final String USE_SIP_NOTIFY = "UseSipNotifyToLaunchProvisioning";
+    /**
+     * Seed 3.4's "Use SIP NOTIFY to launch provisioning" parameter, as real ST20xx configs
+     * spell it ([sip] in Wazo's comconf-2.74-1.txt, docs/vendor-formats.md 1.5).
+     */
+    public static final String USE_SIP_NOTIFY = "sw_notify_autoprovision";
     public static final String VLAN = "VLAN";
     public static final String PERSISTENT_VLAN = "PersistentVLANfromDHCP";
     /**

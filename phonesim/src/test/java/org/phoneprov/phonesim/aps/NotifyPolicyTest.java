@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.phoneprov.phonesim.phone.PhoneState;
 
-/** Seed 3.4: UseSipNotifyToLaunchProvisioning and AuthNotifyCheckSync. */
+/** Seed 3.4: sw_notify_autoprovision and AuthNotifyCheckSync. */
 class NotifyPolicyTest {
     static final InetAddress SUITE = SampleServer.address("10.77.0.1");
     static final InetAddress STRANGER = SampleServer.address("10.77.0.66");
@@ -19,7 +19,7 @@ class NotifyPolicyTest {
     static PhoneState with(String use, String auth) {
         Map<String, String> sip = new java.util.LinkedHashMap<>();
         if (use != null) {
-            sip.put("sip.UseSipNotifyToLaunchProvisioning", use);
+            sip.put("sip.sw_notify_autoprovision", use);
         }
         if (auth != null) {
             sip.put("sip.AuthNotifyCheckSync", auth);

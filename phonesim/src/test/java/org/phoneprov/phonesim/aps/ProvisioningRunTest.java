@@ -190,11 +190,11 @@ class ProvisioningRunTest {
     @Test
     void theMacConfigOverridesTheCommonConfig() {
         server.put(true, "ST2030S_00147F770001.txt", server.text(true, "ST2030S_00147F770001.txt")
-                + "\n[network]\nVLAN=1\nVoiceVLANID=300\n");
+                + "\n[net]\nVLAN=1\nVoiceVLANID=300\n");
         PhoneState s = http(S30, PhoneState.factory()).state();
         assertEquals(Optional.of("1"), s.setting("VLAN"));
-        assertEquals("1", s.effective().get("network.VLAN"));
-        assertEquals("0", s.common().get("network.VLAN"));
+        assertEquals("1", s.effective().get("net.VLAN"));
+        assertEquals("0", s.common().get("net.VLAN"));
     }
 
     @Test
@@ -202,7 +202,7 @@ class ProvisioningRunTest {
         PhoneState s = http(S30, PhoneState.factory()).state();
         String inf = server.text(true, "ST2030S.inf");
         server.put(true, "ST2030S.inf", inf.replace("ComConf2030S_112702b5.txt", "ComConf2030S_00000002.txt"));
-        server.put(true, "ComConf2030S_00000002.txt", "[sip]\nUseSipNotifyToLaunchProvisioning=0\n");
+        server.put(true, "ComConf2030S_00000002.txt", "[sip]\nsw_notify_autoprovision=0\n");
         server.clearLog();
         RunResult r = http(S30, s);
         assertTrue(r.ok(), r.detail());

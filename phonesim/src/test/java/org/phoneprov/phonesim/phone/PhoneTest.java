@@ -85,7 +85,7 @@ class PhoneTest {
         assertEquals(List.of(1, 3, 6, 15, 43, 66, 67, 150), dhcp.requests.get(2).parameterList());
         assertEquals(VlanDecision.UNTAGGED, first.vlan());
 
-        assertTrue(p.obeys(SUITE), "UseSipNotifyToLaunchProvisioning=1, AuthNotifyCheckSync=10.77.0.1");
+        assertTrue(p.obeys(SUITE), "sw_notify_autoprovision=1, AuthNotifyCheckSync=10.77.0.1");
         assertFalse(p.obeys(addr("10.77.0.66")), "not the trusted source");
 
         BootReport second = p.boot();
@@ -208,7 +208,7 @@ class PhoneTest {
 
     @Test
     void checkSyncWithoutRebootNeedsPreconfiguredServers() {
-        files.put(true, "ComConf2030S_112702b5.txt", "[sip]\nUseSipNotifyToLaunchProvisioning=1\n");
+        files.put(true, "ComConf2030S_112702b5.txt", "[sip]\nsw_notify_autoprovision=1\n");
         Phone p = phone(S30, FAST, PhoneStateStore.memory(),
                 FakeDhcpServer.http("http://10.77.0.1/ST2030S.inf", Optional.empty()));
         assertEquals(BootReport.Outcome.PROVISIONED, p.boot().outcome());
