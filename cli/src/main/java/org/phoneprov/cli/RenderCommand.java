@@ -103,7 +103,9 @@ final class RenderCommand implements Callable<Integer> {
         List<ServedFile.Generated> all = new ArrayList<>(snap.shared(transport).values());
         all.addAll(snap.macConfigs().values());
         for (ServedFile.Generated g : all) {
-            Files.write(out.resolve(g.name()), g.bytes());
+            Path target = out.resolve(g.name());
+            Files.createDirectories(target.getParent()); // gigaset/<MAC>.xml
+            Files.write(target, g.bytes());
         }
         System.out.println("wrote " + all.size() + " files to " + out);
         return 0;

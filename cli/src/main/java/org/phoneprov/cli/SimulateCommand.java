@@ -102,7 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Optional<Model> only = Optional.empty();
         if (model != null) {
-            only = Model.parse(model);
+            only = Model.parse(model).filter(m -> !m.isGigaset());
             if (only.isEmpty()) {
                 System.err.println("phoneprov simulate: '" + model + "' is not a model (ST2030S, ST2030M, ST2022S, ST2022M)");
                 return 2;
@@ -184,6 +184,9 @@ final class SimulateCommand implements Callable<Integer> {
             Optional<Model> given = eq < 0 ? Optional.empty() : Optional.of(Model.parse(item.substring(eq + 1))
                     .orElseThrow(() -> new IllegalArgumentException("'" + item.substring(eq + 1) + "' is not a model")));
             Optional<Model> m = given.or(() -> c.device(mac).map(Device::model)).or(() -> only);
+            if (m.isPresent() && m.get().isGigaset()) {
+                throw new IllegalArgumentException(mac + " is a Gigaset " + m.get() + "; simulate runs ST20xx phones only so far");
+            }
             out.add(new PhoneIdentity(mac, m.orElseThrow(() -> new IllegalArgumentException(mac
                     + " is not in the inventory: say its model, --mac " + text + "=ST2030S"))));
         }
@@ -191,18 +194,19 @@ final class SimulateCommand implements Callable<Integer> {
             return out;
         }
         for (Device d : c.devices().values()) {
-            if (out.size() < count && only.map(m -> m == d.model()).orElse(true)) {
+            // phonesim follows the APS seed; it has no Gigaset phone yet (issue 12 item 7).
+            if (out.size() < count && !d.model().isGigaset() && only.map(m -> m == d.model()).orElse(true)) {
                 out.add(new PhoneIdentity(d.mac(), d.model()));
             }
         }
-        Model[] models = Model.values();
+        List<Model> models = Model.st20xx();
         long next = 0x00147FE00000L + (seed & 0xFFFF) * 0x10;
         for (int i = 0; out.size() < count; i++, next++) {
             Mac mac = Mac.of(next);
             if (taken.contains(mac)) {
                 continue;
             }
-            out.add(new PhoneIdentity(mac, only.orElse(models[i % models.length])));
+            out.add(new PhoneIdentity(mac, only.orElse(models.get(i % models.size()))));
         }
         return out;
     }

@@ -18,6 +18,8 @@ import org.phoneprov.common.provision.Model;
  */
 final class InventoryReader {
     static final int MAX_LINES = 4;
+    private static final String KNOWN_MODELS = String.join(", ",
+            java.util.Arrays.stream(Model.values()).map(Model::name).toList());
 
     private InventoryReader() {
     }
@@ -59,7 +61,7 @@ final class InventoryReader {
             Optional<Model> parsed = Model.parse(text);
             if (parsed.isEmpty()) {
                 problems.add(d.at("model"), d.keyPath("model"),
-                        "unknown model '" + text + "'; known: ST2030S, ST2030M, ST2022S, ST2022M");
+                        "unknown model '" + text + "'; known: " + KNOWN_MODELS);
             }
             return parsed;
         });

@@ -30,6 +30,12 @@ final class ModelsReader {
         MapView models = mv.get();
         for (String name : models.keys()) {
             Optional<Model> model = Model.parse(name);
+            if (model.isPresent() && model.get().isGigaset()) {
+                problems.add(models.keyAt(name), models.keyPath(name), "a Gigaset model has no models: settings "
+                        + "(it reads one VoIP profile, no INF, common config or telcfg); models: is for "
+                        + "ST2030S, ST2030M, ST2022S, ST2022M");
+                continue;
+            }
             if (model.isEmpty() || !model.get().name().equals(name)) {
                 problems.add(models.keyAt(name), models.keyPath(name),
                         "unknown model; known models: ST2030S, ST2030M, ST2022S, ST2022M");

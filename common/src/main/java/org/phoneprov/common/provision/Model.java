@@ -1,29 +1,59 @@
 package org.phoneprov.common.provision;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The phone models of the APS seed (section 1.1): ST2030 and ST2022, each as a SIP
- * ({@code S}) or MGCP ({@code M}) variant. The model name is also the file-name
- * prefix of its MAC-specific config (seed 2.1: {@code ST2030S_009096A1B1C1.txt}).
+ * The phone models the suite provisions. Those of the APS seed (section 1.1): ST2030 and
+ * ST2022, each as a SIP ({@code S}) or MGCP ({@code M}) variant; the model name is also
+ * the file-name prefix of its MAC-specific config (seed 2.1: {@code ST2030S_009096A1B1C1.txt}).
+ * Those of the Gigaset seed: IP and IP-PRO phones that read a VoIP profile (an XML file)
+ * instead of INF, common and MAC configs (see {@code provision.gigaset}).
  */
 public enum Model {
-    ST2030S("ST2030", Protocol.SIP, 4),
-    ST2030M("ST2030", Protocol.MGCP, 4),
-    ST2022S("ST2022", Protocol.SIP, 2),
-    ST2022M("ST2022", Protocol.MGCP, 2);
+    ST2030S("ST2030", Protocol.SIP, 4, Vendor.THOMSON),
+    ST2030M("ST2030", Protocol.MGCP, 4, Vendor.THOMSON),
+    ST2022S("ST2022", Protocol.SIP, 2, Vendor.THOMSON),
+    ST2022M("ST2022", Protocol.MGCP, 2, Vendor.THOMSON),
+    /** Six SIP accounts: Wazo's wazo-gigaset N510 plugin-info ("lines": 6). */
+    N510("N510 IP PRO", Protocol.SIP, 6, Vendor.GIGASET),
+    /** A DECT multi-cell manager; the inventory's line limit applies. */
+    N720("N720 DM PRO", Protocol.SIP, 6, Vendor.GIGASET),
+    /** C470 IP / C590 IP: six VoIP accounts each (Gigaset's element-per-setting profile has _1.._6). */
+    C470("C470 IP", Protocol.SIP, 6, Vendor.GIGASET),
+    C590("C590 IP", Protocol.SIP, 6, Vendor.GIGASET);
 
     public enum Protocol { SIP, MGCP }
 
+    /** Who made it, which decides how it is provisioned. */
+    public enum Vendor { THOMSON, GIGASET }
+
+    private static final List<Model> ST20XX = Arrays.stream(values()).filter(m -> m.vendor == Vendor.THOMSON).toList();
     private final String hardware;
     private final Protocol protocol;
     private final int lines;
+    private final Vendor vendor;
 
-    Model(String hardware, Protocol protocol, int lines) {
+    Model(String hardware, Protocol protocol, int lines, Vendor vendor) {
         this.hardware = hardware;
         this.protocol = protocol;
         this.lines = lines;
+        this.vendor = vendor;
+    }
+
+    /** The ST20xx models: those with INF, common and MAC configs, models: settings and DHCP classes of the APS seed. */
+    public static List<Model> st20xx() {
+        return ST20XX;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public boolean isGigaset() {
+        return vendor == Vendor.GIGASET;
     }
 
     /**
@@ -34,7 +64,7 @@ public enum Model {
         return lines;
     }
 
-    /** {@code ST2030}: what option 60's model id carries (seed 2.4). */
+    /** {@code ST2030}: what option 60's model id carries (seed 2.4); a Gigaset's product name. */
     public String hardware() {
         return hardware;
     }

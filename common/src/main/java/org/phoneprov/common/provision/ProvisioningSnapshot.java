@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.gigaset.GigasetProfile;
 
 /**
  * Every file the suite serves for one config, rendered ahead of time: the INFs per
@@ -110,6 +111,9 @@ public final class ProvisioningSnapshot implements FileResolver {
      */
     public List<ServedFile.Generated> filesOf(Mac mac, Transport t) {
         return config.device(mac).map(d -> {
+            if (d.model().isGigaset()) {
+                return macConfig(mac).map(List::of).orElse(List.of());
+            }
             ModelFiles m = models.get(d.model());
             ServedFile.Generated inf = macInf(d.model().filePrefix() + d.mac().hex() + ".inf", t).orElseThrow();
             List<ServedFile.Generated> files = new java.util.ArrayList<>(List.of(inf, m.telcfg(), m.commonConfig(t)));
@@ -118,9 +122,10 @@ public final class ProvisioningSnapshot implements FileResolver {
         }).orElse(List.of());
     }
 
+    /** The device's MAC config, or its VoIP profile for a Gigaset. */
     public Optional<ServedFile.Generated> macConfig(Mac mac) {
-        return config.device(mac).map(d -> macConfigs.get(SnapshotBuilder.macConfigName(d, config.model(d.model()))
-                .toLowerCase(Locale.ROOT)));
+        return config.device(mac).map(d -> macConfigs.get((d.model().isGigaset() ? GigasetProfile.name(mac)
+                : SnapshotBuilder.macConfigName(d, config.model(d.model()))).toLowerCase(Locale.ROOT)));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.config.yaml.Location;
 import org.phoneprov.common.crypto.SerCipher;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.gigaset.GigasetProfile;
 
 /**
  * Renders a {@link SuiteConfig} into a {@link ProvisioningSnapshot}. Template errors
@@ -47,7 +48,7 @@ public final class SnapshotBuilder {
         }
         Map<Model, ModelFiles> models = new EnumMap<>(Model.class);
         Map<String, String> taken = new HashMap<>();
-        for (Model m : Model.values()) {
+        for (Model m : Model.st20xx()) {
             ModelConfig mc = config.model(m);
             Map<String, Object> ctx = TemplateContext.forModel(config, urls, mc);
             Map<Transport, Optional<String>> common = new EnumMap<>(Transport.class);
@@ -99,6 +100,10 @@ public final class SnapshotBuilder {
 
         Map<String, ServedFile.Generated> macConfigs = new HashMap<>(config.devices().size() * 2);
         for (Device d : config.devices().values()) {
+            if (d.model().isGigaset()) {
+                gigasetProfile(d, urls, config, stamp, problems).ifPresent(g -> macConfigs.put(g.name().toLowerCase(Locale.ROOT), g));
+                continue;
+            }
             ModelConfig mc = config.model(d.model());
             if (d.encryptionKey().isPresent() && mc.encryption().isEmpty()) {
                 problems.add(d.at(), "encryption_key", "device " + d.mac() + " has its own .ser key but models."
@@ -144,6 +149,36 @@ public final class SnapshotBuilder {
         }
         return new Result(Optional.of(new ProvisioningSnapshot(config, urls, shared, models, macConfigs, statics,
                 stamp.plainTexts())), List.of());
+    }
+
+    /**
+     * A Gigaset device's VoIP profile ({@code gigaset/<MAC>.xml}); empty, with the problem
+     * said, when its lines hold what the profile format cannot carry.
+     */
+    private static Optional<ServedFile.Generated> gigasetProfile(Device d, SuiteUrls urls, SuiteConfig config,
+                                                                 Stamp stamp, Problems problems) {
+        boolean ok = true;
+        for (Device.Line l : d.lines()) {
+            for (String v : List.of(l.number(), l.authUser(), l.password(), l.displayName(), l.registrar(), l.proxy())) {
+                Optional<String> why = GigasetProfile.unwritable(v);
+                if (why.isPresent()) {
+                    problems.add(d.at(), "lines", "device " + d.mac() + ": " + why.get());
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        List<Integer> other = GigasetProfile.linesOnOtherServers(d);
+        if (!other.isEmpty()) {
+            problems.add(d.at(), "lines", "device " + d.mac() + " is an N720, whose profile has one SIP provider: "
+                    + "lines " + other + " name another registrar or proxy than line 1");
+            ok = false;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        byte[] xml = GigasetProfile.render(d, urls, config.identity().name());
+        return Optional.of(stamp.generated(GigasetProfile.name(d.mac()), xml, Optional.of(d.mac()), FileKind.PROFILE));
     }
 
     /**
@@ -218,7 +253,15 @@ public final class SnapshotBuilder {
 
         ServedFile.Generated generated(String name, String content, Optional<Mac> device, FileKind kind,
                                        Optional<SerCipher> cipher) {
-            byte[] plain = content.getBytes(StandardCharsets.UTF_8);
+            return generated(name, content.getBytes(StandardCharsets.UTF_8), device, kind, cipher);
+        }
+
+        ServedFile.Generated generated(String name, byte[] plain, Optional<Mac> device, FileKind kind) {
+            return generated(name, plain, device, kind, Optional.empty());
+        }
+
+        ServedFile.Generated generated(String name, byte[] plain, Optional<Mac> device, FileKind kind,
+                                       Optional<SerCipher> cipher) {
             byte[] bytes = cipher.map(c -> c.encrypt(plain)).orElse(plain);
             cipher.ifPresent(c -> plainTexts.put(name.toLowerCase(Locale.ROOT), plain));
             String etag = "\"" + ConfigSn.shortHash(bytes, 20) + "\"";

@@ -123,8 +123,8 @@ public final class TemplateContext {
      * address without brackets. A value without a port, or whose suffix is not a port
      * (1–65535), is all host, with port {@code ""}: the template writes its default.
      */
-    record HostPort(String host, String port) {
-        static HostPort of(String value) {
+    public record HostPort(String host, String port) {
+        public static HostPort of(String value) {
             String v = value.strip();
             if (v.startsWith("[")) {
                 int close = v.indexOf(']');

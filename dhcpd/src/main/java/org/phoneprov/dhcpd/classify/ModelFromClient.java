@@ -33,7 +33,7 @@ public final class ModelFromClient {
         }
         String hardware = clean(v.hardware());
         String protocol = clean(v.protocol());
-        for (Model m : Model.values()) {
+        for (Model m : Model.st20xx()) {
             if (m.hardware().equalsIgnoreCase(hardware) && m.protocol().name().equalsIgnoreCase(protocol)) {
                 return Optional.of(m);
             }

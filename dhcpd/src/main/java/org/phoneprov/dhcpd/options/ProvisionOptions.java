@@ -38,7 +38,7 @@ final class ProvisionOptions {
 
     ProvisionOptions(SuiteConfig config) {
         SuiteUrls urls = SuiteUrls.of(config);
-        for (Model m : Model.values()) {
+        for (Model m : Model.st20xx()) {
             String inf = config.model(m).infName();
             String url = urls.http(inf);
             models.put(m, new ModelValues(inf, url,
@@ -50,6 +50,11 @@ final class ProvisionOptions {
     }
 
     void add(Provision provision, Optional<Model> model, Draft d) {
+        if (model.isPresent() && model.get().isGigaset()) {
+            // Its profile is found by URL (Gigaset option 114), not by an INF: issue 12 item 5.
+            d.note("no INF options: " + model.get() + " is a Gigaset, which reads a profile, not an INF");
+            return;
+        }
         switch (provision) {
             case HTTP -> http(model, d);
             case TFTP -> tftp(model, d);

@@ -18,6 +18,7 @@ import org.phoneprov.common.provision.Model;
  */
 public record Targets(List<Target> targets, List<Skipped> skipped, List<String> errors) {
     public static final String SIP_ONLY = "check-sync is SIP only (APS seed 3.4)";
+    public static final String ST20XX_ONLY = "check-sync is the ST20xx's (APS seed 3.4); the Gigaset seed names no NOTIFY";
     public static final String NO_ADDRESS = "no lease and no inventory address";
 
     public Targets {
@@ -38,6 +39,10 @@ public record Targets(List<Target> targets, List<Skipped> skipped, List<String> 
         int port = config.sip().checkSync().phonePort();
         for (Device d : config.devices().values()) {
             if (!selection.includes(d)) {
+                continue;
+            }
+            if (d.model().isGigaset()) {
+                skipped.add(new Skipped(d.mac(), ST20XX_ONLY));
                 continue;
             }
             if (d.model().protocol() != Model.Protocol.SIP) {
