@@ -136,6 +136,8 @@ suite_java_opts() { # -> java_opts (array) and java_opts_from: the suite's JVM o
     # root, the file ./phoneprov reads: one option a line, '#' starts a comment.
     local line
     java_opts=()
+    # glibc's malloc arenas, as the launchers set them (see jvm.options, "MALLOC_ARENA_MAX").
+    export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
     if [ -n "${BENCH_JAVA_OPTS+set}" ]; then
         read -ra java_opts <<< "$BENCH_JAVA_OPTS"
         java_opts_from=BENCH_JAVA_OPTS
@@ -151,7 +153,7 @@ suite_java_opts() { # -> java_opts (array) and java_opts_from: the suite's JVM o
     java_opts_from=jvm.options
 }
 java_opts_line() { # the line every report prints
-    echo "suite JVM options (from $java_opts_from): ${java_opts[*]:-(none)}"
+    echo "suite JVM options (from $java_opts_from): ${java_opts[*]:-(none)}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 }
 
 # --- processes, the work directory, the exit trap ---------------------------------------
