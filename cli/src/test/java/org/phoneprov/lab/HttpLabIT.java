@@ -59,6 +59,10 @@ class HttpLabIT {
         work = Files.createTempDirectory("phoneprov-httplab-");
         copyTree(PhoneprovProcess.repoRoot().resolve("examples/lab"), work);
         Files.writeString(work.resolve("secret-outside-root.txt"), "TOP-SECRET\n");
+        // A Gigaset beside the ST20xx phones, from the same kind of inventory record (issue 12).
+        Files.writeString(work.resolve("devices.yaml"), Files.readString(work.resolve("devices.yaml"))
+                + "  - mac: 7C:2F:80:77:05:01\n    model: N510\n    lines:\n"
+                + "      - {number: \"1501\", auth_user: \"a1501\", password: \"gs&1501\", display_name: \"Lab 1501\", registrar: 10.77.0.1}\n");
         net = LabNet.create();
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--only", "httpd");
@@ -246,6 +250,23 @@ class HttpLabIT {
 
     @Test
     @Order(7)
+    void aGigasetGetsItsProfileByMacAndAnUnknownMacA404() throws Exception {
+        Reply r = curl("GET", "gigaset/7C2F80770501.xml", "-A", "Gigaset N510 IP PRO/42.245.00.000.000;7C2F80770501");
+        assertEquals("200", r.status, r.body);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                r.body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertEquals("ProviderFrame", doc.getDocumentElement().getTagName());
+        assertEquals("7C2F80770501", ((org.w3c.dom.Element) doc.getElementsByTagName("MAC_ADDRESS").item(0))
+                .getAttribute("value"));
+        assertTrue(r.body.contains("ID=\"BS_IP_Data3.aucS_SIP_LOGIN_ID\" class=\"symb_item\" value='\"a1501\"'"), r.body);
+        assertTrue(r.body.contains("value='\"gs&amp;1501\"'"), "escaped: " + r.body);
+        assertEquals("404", curl("GET", "gigaset/7C2F80770599.xml").status, "a MAC not in the inventory");
+    }
+
+    @Test
+    @Order(8)
     void sigtermStopsCleanly() throws Exception {
         assertEquals(0, server.stop(15), log());
         assertTrue(log().contains("suite.stopped"), log());
@@ -260,6 +281,12 @@ class HttpLabIT {
         assertTrue(lines.stream().anyMatch(l -> l.contains("v2030SG.R11.1.090213.2.67.1.zz") && l.contains("10.77.1.1")),
                 "a shared file is attributed to the device at the client's address: " + events.out());
         assertFalse(events.out().contains("lab-1001") || events.out().contains("rotated-1001"), "no secrets in events");
+        Sh.Result all = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "events", "--config",
+                work.resolve("phoneprov.yaml").toString(), "--last", "2000"), 60).ok();
+        assertTrue(all.out().lines().anyMatch(l -> l.contains("gigaset/7C2F80770599.xml") && l.contains(" 404 ")),
+                "an unknown Gigaset MAC is an event: " + all.out());
+        assertTrue(all.out().lines().anyMatch(l -> l.contains("gigaset/7C2F80770501.xml") && l.contains(" 200 ")),
+                all.out());
     }
 
     static String waitForChange(String path, String before) throws InterruptedException {
