@@ -263,6 +263,8 @@ class HttpLabIT {
         assertTrue(r.body.contains("ID=\"BS_IP_Data3.aucS_SIP_LOGIN_ID\" class=\"symb_item\" value='\"a1501\"'"), r.body);
         assertTrue(r.body.contains("value='\"gs&amp;1501\"'"), "escaped: " + r.body);
         assertEquals("404", curl("GET", "gigaset/7C2F80770599.xml").status, "a MAC not in the inventory");
+        assertEquals("404", curl("GET", "gigaset/7C2F80770501.xml", "-A", "Gigaset N510 IP PRO/42.245.00.000.000;7C2F80770502")
+                .status, "another phone's MAC beside the request (Gigaset seed, remark *1): refused like an unknown MAC");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.phoneprov.common.config.HttpdSettings;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.FileKind;
 import org.phoneprov.common.provision.FileResolver;
 import org.phoneprov.common.provision.Lookup;
 import org.phoneprov.common.provision.Transport;
@@ -147,6 +148,13 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
             if (owner.isPresent() && (rules.digest() || rules.leaseBinding())
                     && !guard.allowed(ex, rules, new AccessGate.Ask(owner.get(), client, request.method().name(),
                     request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION)), name, current)) {
+                return;
+            }
+            if (owner.isPresent() && found.file().kind() == FileKind.PROFILE
+                    && !GigasetUserAgent.mayFetch(owner.get(), request.headers().get(HttpHeaderNames.USER_AGENT))) {
+                // Another phone asking for this account's profile: the same 404 as an unknown MAC.
+                reject(ctx, "profile_mac_mismatch", name);
+                guard.notFound(ex, rules, client);
                 return;
             }
             files.send(ex, method, request.headers(), found.file());
