@@ -4,14 +4,14 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** Client-supplied text made safe for one log line: quoted, escaped, bounded. */
-final class LogText {
+public final class LogText {
     static final int MAX = 200;
 
     private LogText() {
     }
 
     /** {@code "..."} with quotes, backslashes and non-printable characters escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "\"\"";
         }
