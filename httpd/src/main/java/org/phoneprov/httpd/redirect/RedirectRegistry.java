@@ -25,7 +25,8 @@ import org.phoneprov.common.mac.MacId;
  * <ul>
  * <li>{@code checkDevice}: found {@code [true, "<MAC>"]}; else {@code mac_not_found:<MAC>} or
  *     {@code mac_invalid:<MAC>} (the only strings peoplefone's {@code checkPhone} handles, and it
- *     treats {@code data[0] == true} or {@code data[1] == $mac} as found).
+ *     treats {@code data[0] == true} or {@code data[1] == $mac} as found), or {@code mac_not_exist}
+ *     (below).
  * <li>{@code registerDevice}: {@code [true, "ok"]}; else {@code mac_invalid}, {@code url_invalid:<URL>},
  *     {@code name_invalid:<name>}, {@code mac_already_in_use:<MAC>} ("owned by another provisioner":
  *     peoplefone {@code macAddressOwnedBySomeoneElse}, Falconieri {@code device_owned_by_other_user}),
@@ -55,9 +56,9 @@ public final class RedirectRegistry {
     /**
      * The longest redirect URL accepted. No source gives Gigaset's limit. The 74 characters of
      * DHCP option 114 (docs/vendor-formats.md 2.4) do not apply: this URL reaches the phone in an
-     * HTTP answer, not a DHCP option. 255 is this server's own choice: room for any provisioning URL
-     * seen in the sources (the longest is about 60 characters) with its placeholders, while an
-     * echoed {@code url_invalid:} and a stored row stay small.
+     * HTTP answer, not a DHCP option. 255 is this server's own choice: ample room for the provisioning
+     * URLs in the sources, placeholders included, while an echoed {@code url_invalid:} and a stored
+     * row stay small.
      */
     public static final int MAX_URL_LENGTH = 255;
     /** The longest profile/provider name accepted, in characters. No source gives Gigaset's limit. */
@@ -111,7 +112,7 @@ public final class RedirectRegistry {
         }
         MacId id = parsed.get();
         String mac = id.mac().hex();
-        // The URL the phone will fetch: http(s) with a host, printable ASCII, bounded (see validUrl).
+        // The URL the phone will fetch: http(s) with a host, RFC 3986 characters, bounded (see validUrl).
         if (!validUrl(url)) {
             return Result.failure("url_invalid:" + url);
         }
@@ -132,9 +133,10 @@ public final class RedirectRegistry {
             if (!old.macId().agreesWith(id)) {
                 return Result.failure("mac_not_exist:" + mac);
             }
-            // The same provider registering the same phone again updates it (Falconieri deregisters
-            // first, peoplefone checks first; both then expect success), keeping the check part
-            // it was registered with when this call gives a bare MAC.
+            // The same provider registering the same phone again updates it, keeping the check part
+            // it was registered with when this call gives a bare MAC. Neither client relies on this
+            // (Falconieri deregisters first; peoplefone's addPhone checks and, if found, deregisters
+            // first); it saves a round trip and cannot take a phone from anyone else.
             MacId keep = id.check().isPresent() ? id : old.macId();
             store.put(new Registration(keep, url, provider, name, old.createdAt(), now));
         } else {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Writes a {@code <methodResponse>} (UTF-8) holding one result or a fault.
  *
- * <p>The response is written on one line with no white space between tags, and strings as a
+ * <p>After the XML declaration, the response is one line with no white space between tags, and strings as a
  * bare {@code <value>text</value>} (the spec: "If no type is indicated, the type is string"),
  * because that is the shape Falconieri matches with a regular expression, not an XML parser:
  * {@code <params><param><value><array><data><value><boolean>(.*)</boolean></value><value>(.*)</value></data></array></value></param></params>},

@@ -127,10 +127,6 @@ public sealed interface XmlRpcValue {
         }
     }
 
-    static Str string(String s) {
-        return new Str(s);
-    }
-
     static Array array(XmlRpcValue... values) {
         return new Array(List.of(values));
     }
