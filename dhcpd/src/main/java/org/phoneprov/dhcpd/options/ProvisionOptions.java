@@ -9,6 +9,7 @@ import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.dhcp.DhcpOption;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.common.provision.SuiteUrls;
+import org.phoneprov.common.provision.gigaset.GigasetProfile;
 
 /**
  * The options that tell a phone where its INF is, computed once per config:
@@ -23,6 +24,13 @@ import org.phoneprov.common.provision.SuiteUrls;
  * </ul>
  * Without a known model there is no INF to name: HTTP sends no 43; TFTP still names the
  * server, and the phone asks for its MAC-named INF (seed 2.4).
+ *
+ * <p>A Gigaset reads no INF: over HTTP it gets option 114, the URL of the folder its profile
+ * is served from ({@code http://suite/gigaset}); with no file name in it the phone asks
+ * {@code <URL>/provisioning.xml}, then {@code <URL>/<MAC>.xml}, and 114 has priority over 66
+ * (Gigaset wiki "DHCP option 114", at most 74 characters; docs/vendor-formats.md 2.4). 114 is
+ * the code RFC 3679 listed as used for a URL, and the one RFC 8910 later gave the captive
+ * portal: only a Gigaset class gets it. Profiles are HTTP only, so TFTP gives a Gigaset nothing.
  */
 final class ProvisionOptions {
     /** The BOOTP {@code file} field is 128 bytes, NUL-terminated. */
@@ -35,6 +43,10 @@ final class ProvisionOptions {
     private final Map<Model, ModelValues> models = new EnumMap<>(Model.class);
     private final Optional<byte[]> suiteAddress;
     private final String tftpServer;
+    /** Option 114 for Gigaset phones, when the URL fits. */
+    private final String gigasetUrl;
+    static final int GIGASET_URL_CODE = 114;
+    static final int GIGASET_URL_MAX = 74;
 
     ProvisionOptions(SuiteConfig config) {
         SuiteUrls urls = SuiteUrls.of(config);
@@ -47,18 +59,29 @@ final class ProvisionOptions {
         }
         suiteAddress = OptionBytes.ipv4(config.identity().address());
         tftpServer = urls.tftpServer();
+        gigasetUrl = urls.http(GigasetProfile.FOLDER.substring(0, GigasetProfile.FOLDER.length() - 1));
     }
 
     void add(Provision provision, Optional<Model> model, Draft d) {
         if (model.isPresent() && model.get().isGigaset()) {
-            // Its profile is found by URL (Gigaset option 114), not by an INF: issue 12 item 5.
-            d.note("no INF options: " + model.get() + " is a Gigaset, which reads a profile, not an INF");
+            gigaset(provision, model.get(), d);
             return;
         }
         switch (provision) {
             case HTTP -> http(model, d);
             case TFTP -> tftp(model, d);
             case NONE -> { }
+        }
+    }
+
+    private void gigaset(Provision provision, Model model, Draft d) {
+        if (provision != Provision.HTTP) {
+            d.note("no provisioning options: a Gigaset " + model + " reads its profile over HTTP only");
+        } else if (gigasetUrl.length() > GIGASET_URL_MAX) {
+            d.note("no option 114: " + gigasetUrl + " is longer than the " + GIGASET_URL_MAX
+                    + " characters a Gigaset reads");
+        } else {
+            d.put(GIGASET_URL_CODE, gigasetUrl.getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -140,6 +140,18 @@ class OptionAssemblerTest {
     }
 
     @Test
+    void aGigasetGetsTheProfileFolderInOption114AndNoInf() {
+        Assembled a = assemble("http", Model.N510, NO_PRL);
+        assertEquals("http://192.0.2.10:8080/gigaset", text(a, 114), "Gigaset wiki, DHCP option 114");
+        for (int code : new int[] {43, 66, 67, 150}) {
+            assertFalse(a.options().containsKey(code), "no INF option " + code);
+        }
+        Assembled tftp = assemble("tftp", Model.N720, NO_PRL);
+        assertFalse(tftp.options().containsKey(114));
+        assertTrue(tftp.notes().get(0).contains("over HTTP only"), tftp.notes().toString());
+    }
+
+    @Test
     void httpWithoutAModelSendsNo43AndSaysWhy() {
         Assembled a = assemble("http", null, NO_PRL);
         assertFalse(a.options().containsKey(43));
