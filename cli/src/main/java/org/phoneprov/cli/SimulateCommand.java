@@ -104,7 +104,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (model != null) {
             only = Model.parse(model).filter(m -> !m.isGigaset());
             if (only.isEmpty()) {
-                System.err.println("phoneprov simulate: '" + model + "' is not a model (ST2030S, ST2030M, ST2022S, ST2022M)");
+                System.err.println("phoneprov simulate: '" + model + "' is not a model simulate runs "
+                        + "(ST2030S, ST2030M, ST2022S, ST2022M; Gigaset phones are not simulated yet)");
                 return 2;
             }
         }

@@ -99,9 +99,17 @@ public final class SnapshotBuilder {
         }
 
         Map<String, ServedFile.Generated> macConfigs = new HashMap<>(config.devices().size() * 2);
+        // The suite's name is every Gigaset account's provider name: checked once, not per device.
+        Optional<String> providerProblem = GigasetProfile.unwritable(config.identity().name());
+        if (providerProblem.isPresent() && config.devices().values().stream().anyMatch(d -> d.model().isGigaset())) {
+            problems.add(cfgAt, "suite.name", "is the provider name of every Gigaset profile, and " + providerProblem.get());
+        }
         for (Device d : config.devices().values()) {
             if (d.model().isGigaset()) {
-                gigasetProfile(d, urls, config, stamp, problems).ifPresent(g -> macConfigs.put(g.name().toLowerCase(Locale.ROOT), g));
+                if (providerProblem.isEmpty()) {
+                    gigasetProfile(d, urls, config, stamp, problems)
+                            .ifPresent(g -> macConfigs.put(g.name().toLowerCase(Locale.ROOT), g));
+                }
                 continue;
             }
             ModelConfig mc = config.model(d.model());

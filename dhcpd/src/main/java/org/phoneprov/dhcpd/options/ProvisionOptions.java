@@ -59,7 +59,7 @@ final class ProvisionOptions {
         }
         suiteAddress = OptionBytes.ipv4(config.identity().address());
         tftpServer = urls.tftpServer();
-        gigasetUrl = urls.http(GigasetProfile.FOLDER.substring(0, GigasetProfile.FOLDER.length() - 1));
+        gigasetUrl = urls.http(GigasetProfile.FOLDER_NAME);
     }
 
     void add(Provision provision, Optional<Model> model, Draft d) {

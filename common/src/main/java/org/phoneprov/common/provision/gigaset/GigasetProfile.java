@@ -34,8 +34,9 @@ import org.phoneprov.common.provision.TemplateContext.HostPort;
  * reference, so any display name survives.
  */
 public final class GigasetProfile {
-    /** Where the suite serves profiles: {@code /gigaset/<MAC>.xml}. */
-    public static final String FOLDER = "gigaset/";
+    /** The folder the suite serves profiles from, {@code /gigaset/<MAC>.xml}: the URL phones are given. */
+    public static final String FOLDER_NAME = "gigaset";
+    public static final String FOLDER = FOLDER_NAME + "/";
     static final int DEFAULT_SIP_PORT = 5060;
     /** Re-registration timer of Wazo's N510 template (0xb4 = 180 s). */
     private static final int RE_REGISTRATION_SECONDS = 180;
@@ -73,8 +74,8 @@ public final class GigasetProfile {
         switch (d.model()) {
             // N510: "host:port" as Wazo writes it, with the folder as GS5 does ("host_with_port/gigaset");
             // N720: a URL ("http://ip:port" in Wazo's N720 template).
-            case N510 -> n510(d, urls.httpServer() + "/" + FOLDER.substring(0, FOLDER.length() - 1), provider, x);
-            case N720 -> n720(d, urls.http(FOLDER.substring(0, FOLDER.length() - 1)), provider, x);
+            case N510 -> n510(d, urls.httpServer() + "/" + FOLDER_NAME, provider, x);
+            case N720 -> n720(d, urls.http(FOLDER_NAME), provider, x);
             case C470, C590 -> elements(d, provider, x);
             default -> throw new IllegalArgumentException(d.model() + " is not a Gigaset model");
         }

@@ -144,6 +144,14 @@ class GigasetProfileTest {
     }
 
     @Test
+    void aSuiteNameAProfileCannotCarryIsAConfigProblemNotAnException() throws Exception {
+        SnapshotBuilder.Result r = result(inventory("N510", TWO_LINES).replace("name: office", "name: 'the \"office\"'"));
+        assertTrue(r.snapshot().isEmpty());
+        assertTrue(r.problems().toString().contains("suite.name"), r.problems().toString());
+        assertTrue(r.problems().toString().contains("cannot carry a '\"'"), r.problems().toString());
+    }
+
+    @Test
     void c470ProfileUsesGigasetsElementPerSettingFormat() throws Exception {
         Document doc = parse(served(snapshot(inventory("C470", TWO_LINES)), "/gigaset/" + MAC + ".xml"));
         assertEquals("a301", ((Element) doc.getElementsByTagName("S_SIP_LOGIN_ID_1").item(0)).getAttribute("value"));
