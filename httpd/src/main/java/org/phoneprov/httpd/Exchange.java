@@ -68,6 +68,10 @@ final class Exchange implements ChannelFutureListener {
         this.file = name;
     }
 
+    String fileName() {
+        return file;
+    }
+
     void device(Optional<Mac> mac) {
         this.device = mac;
     }

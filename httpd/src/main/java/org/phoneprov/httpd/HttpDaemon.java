@@ -11,6 +11,7 @@ import org.phoneprov.common.daemon.DaemonSpec;
 import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.RestartRule;
 import org.phoneprov.common.daemon.SuiteServices;
+import org.phoneprov.common.events.StoreException;
 
 /**
  * httpd in the suite. Files, {@code httpd.access} and {@code httpd.limits} are read from the
@@ -24,11 +25,15 @@ public final class HttpDaemon implements Daemon {
             new RestartRule("httpd.tls", c -> c.http().tls()));
 
     private final SuiteConfig initial;
+    private final GigasetServices gigaset;
     private final HttpServer server;
 
-    public HttpDaemon(SuiteServices suite) {
+    /** @throws StoreException when the redirect or activation database in the state folder cannot be opened */
+    public HttpDaemon(SuiteServices suite) throws StoreException {
         this.initial = suite.initial();
-        this.server = new HttpServer(initial.httpd(), initial.http(), suite.files(), suite.current(), suite.events());
+        this.gigaset = GigasetServices.open(initial.paths().state());
+        this.server = new HttpServer(initial.httpd(), initial.http(), suite.files(), suite.current(), suite.events(),
+                gigaset);
     }
 
     @Override
@@ -49,5 +54,6 @@ public final class HttpDaemon implements Daemon {
     @Override
     public void close() {
         server.close();
+        gigaset.close();
     }
 }

@@ -50,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
     private final ProvisioningHandler handler;
     private final TlsRefusals refusals;
     private final AccessSource access;
+    private final Supplier<SuiteConfig> gigasetConfig;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private final List<Channel> channels = new ArrayList<>();
@@ -76,18 +77,38 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
                       Supplier<SuiteConfig> current, EventSink events) {
+        this(config, settings, resolver, current, events, null);
+    }
+
+    /** @param gigaset the Gigaset endpoints' stores; null without those endpoints */
+    HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
+               Supplier<SuiteConfig> current, EventSink events, GigasetServices gigaset) {
         this(config, settings, resolver, AccessSource.of(Objects.requireNonNull(current, "current")),
-                () -> current.get().http().limits(), events);
+                () -> current.get().http().limits(), events, gigaset == null ? null : new Gigaset(gigaset, current));
     }
 
     HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver, AccessSource access,
                Supplier<HttpdSettings.Limits> limits, EventSink events) {
+        this(config, settings, resolver, access, limits, events, null);
+    }
+
+    /** The Gigaset endpoints' stores and the config they read per request. */
+    private record Gigaset(GigasetServices services, Supplier<SuiteConfig> current) {
+    }
+
+    private HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
+                       AccessSource access, Supplier<HttpdSettings.Limits> limits, EventSink events, Gigaset gigaset) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(HttpServer.class.getPackageName()));
+        DigestAuth digest = new DigestAuth(Nonces.random());
         this.handler = new ProvisioningHandler(Objects.requireNonNull(resolver, "resolver"),
                 Objects.requireNonNull(events, "events"), connections, log, new HttpClock(), access,
-                new AccessGate(new DigestAuth(Nonces.random())), System::currentTimeMillis);
+                new AccessGate(digest), System::currentTimeMillis, gigaset == null ? null
+                : responses -> new GigasetEndpoints(new GigasetEndpoints.Context(gigaset.services(), gigaset.current(),
+                        responses, new AccountAuth(digest), new ProbeThrottle(), System::currentTimeMillis, log,
+                        events)));
+        this.gigasetConfig = gigaset == null ? null : gigaset.current();
         this.refusals = new TlsRefusals(log, events);
         this.gate = new ConnectionGate(Objects.requireNonNull(limits, "limits"), new LimitLog(log), System::nanoTime);
         this.access = access;
@@ -150,7 +171,23 @@ public final class HttpServer implements AutoCloseable {
             LOG.warn("httpd.digest_without_password devices={} (digest is on: their own files are refused until"
                     + " they have an http_password in the inventory)", bare);
         }
+        if (gigasetConfig != null) {
+            logGigaset(gigasetConfig.get(), plain != null);
+        }
         return plain != null ? plain : tlsBound;
+    }
+
+    private static void logGigaset(SuiteConfig c, boolean plainHttp) {
+        long accounts = c.gigaset().providers().values().stream().filter(p -> p.password().isPresent()).count();
+        if (accounts == 0 && c.gigaset().codes().isEmpty()) {
+            return;
+        }
+        LOG.info("httpd.gigaset api=/{} accounts={} redirect=/{} activation=/{} codes={}", RpcEndpoint.PATH, accounts,
+                org.phoneprov.httpd.redirect.RetailRedirect.PREFIX, ActivationEndpoint.FOLDER, c.gigaset().codes().size());
+        if (accounts > 0 && plainHttp) {
+            LOG.warn("httpd.gigaset_api_plain_http accounts={} (the redirect API accepts Basic credentials, which "
+                    + "plain HTTP carries readable; give providers the HTTPS URL, httpd.tls)", accounts);
+        }
     }
 
     /** The HTTPS listener's address once started, if there is one. */

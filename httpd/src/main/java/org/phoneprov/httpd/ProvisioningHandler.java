@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -45,6 +46,8 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     private final FileResponder files;
     private final AccessSource access;
     private final AccessResponder guard;
+    /** Null when the server runs without them (tests of the file server alone). */
+    private final GigasetEndpoints gigaset;
 
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock) {
@@ -54,6 +57,13 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
 
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock, AccessSource access, AccessGate gate, LongSupplier millis) {
+        this(resolver, events, connections, log, clock, access, gate, millis, null);
+    }
+
+    /** @param gigaset the redirect, its API and activation codes; null without them */
+    ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
+                        RateLimitedLog log, HttpClock clock, AccessSource access, AccessGate gate, LongSupplier millis,
+                        java.util.function.Function<Responses, GigasetEndpoints> gigaset) {
         this.resolver = resolver;
         this.events = events;
         this.connections = connections;
@@ -62,11 +72,18 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         this.files = new FileResponder(responses);
         this.access = access;
         this.guard = new AccessResponder(responses, access, gate, millis, log, events);
+        this.gigaset = gigaset == null ? null : gigaset.apply(responses);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-        if (msg instanceof HttpRequest request) {
+        if (gigaset != null && gigaset.busy(ctx)) {
+            // An API call is being read or answered: its body goes to it, anything pipelined behind
+            // it is dropped (the connection closes after the call's answer).
+            if (msg instanceof HttpContent content) {
+                gigaset.content(ctx, content);
+            }
+        } else if (msg instanceof HttpRequest request) {
             onRequest(ctx, request);
         } else if (msg.decoderResult().isFailure()) {
             // A broken body or chunk after a request we already answered: nothing to save.
@@ -132,6 +149,16 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         }
         String name = ((RequestPath.Name) path).name();
         ex.file(name);
+        if (gigaset != null) {
+            GigasetEndpoints.Route route = gigaset.route(ctx, ex, request, method, name, client);
+            if (route == GigasetEndpoints.Route.ANSWERED) {
+                return;
+            }
+            if (route == GigasetEndpoints.Route.NOT_FOUND) {
+                guard.notFound(ex, rules, client);
+                return;
+            }
+        }
         Lookup lookup;
         FileResolver current = resolver.get();
         try {

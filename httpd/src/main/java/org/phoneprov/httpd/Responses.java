@@ -36,6 +36,9 @@ final class Responses {
     private static final ByteBuf UNAUTHORIZED = constant("unauthorized\n");
     private static final ByteBuf FORBIDDEN = constant("forbidden\n");
     private static final ByteBuf TOO_MANY = constant("too many requests\n");
+    private static final ByteBuf UNAVAILABLE = constant("busy, try again later\n");
+    private static final ByteBuf FOUND = constant("found\n");
+    private static final AsciiString XML = AsciiString.cached("text/xml; charset=utf-8");
 
     private final HttpClock clock;
 
@@ -58,8 +61,13 @@ final class Responses {
     }
 
     FullHttpResponse methodNotAllowed(HttpVersion v) {
+        return methodNotAllowed(v, RequestMethod.ALLOW);
+    }
+
+    /** 405 for a path that takes only the methods in {@code allow}. */
+    FullHttpResponse methodNotAllowed(HttpVersion v, CharSequence allow) {
         FullHttpResponse r = text(v, HttpResponseStatus.METHOD_NOT_ALLOWED, NOT_ALLOWED);
-        r.headers().set(HttpHeaderNames.ALLOW, RequestMethod.ALLOW);
+        r.headers().set(HttpHeaderNames.ALLOW, allow);
         return r;
     }
 
@@ -85,6 +93,36 @@ final class Responses {
     FullHttpResponse tooManyRequests(HttpVersion v, long retryAfterSeconds) {
         FullHttpResponse r = text(v, HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY);
         r.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        return r;
+    }
+
+    /** 503: work that waits for the disk is queued, and the queue is full. */
+    FullHttpResponse unavailable(HttpVersion v, long retryAfterSeconds) {
+        FullHttpResponse r = text(v, HttpResponseStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        return r;
+    }
+
+    /** 302 to {@code location}: the retail redirect. */
+    FullHttpResponse found(HttpVersion v, String location) {
+        FullHttpResponse r = text(v, HttpResponseStatus.FOUND, FOUND);
+        r.headers().set(HttpHeaderNames.LOCATION, location);
+        return r;
+    }
+
+    /** 200 with an XML body (an XML-RPC response: faults too travel with 200, as the spec has it). */
+    FullHttpResponse xml(HttpVersion v, byte[] body) {
+        return ok(v, XML, body);
+    }
+
+    /** 200 with a body made for this request (not a file of the snapshot: no ETag, no Last-Modified). */
+    FullHttpResponse ok(HttpVersion v, CharSequence contentType, byte[] body) {
+        FullHttpResponse r = new DefaultFullHttpResponse(v, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body),
+                HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
+        HttpHeaders h = r.headers();
+        common(h);
+        h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return r;
     }
 

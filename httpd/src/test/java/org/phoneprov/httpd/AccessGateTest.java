@@ -30,7 +30,7 @@ class AccessGateTest {
 
     static Device device(Mac mac, Optional<Device.HttpCredentials> http) {
         return new Device(mac, Model.ST2030S, Optional.empty(), Optional.empty(), List.of(), Map.of(), Optional.empty(),
-                http, new Location(java.nio.file.Path.of("devices.yaml"), 1, 1));
+                http, Optional.empty(), new Location(java.nio.file.Path.of("devices.yaml"), 1, 1));
     }
 
     static HttpdSettings.Access access(boolean digest, boolean lease) {

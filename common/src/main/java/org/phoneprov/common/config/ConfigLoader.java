@@ -25,7 +25,7 @@ import org.phoneprov.common.provision.Model;
 public final class ConfigLoader {
     /** The top-level keys beside the daemon sections. */
     static final List<String> SUITE_KEYS = List.of("suite", "paths", "vars", "models", "classes", "devices",
-            "inventory");
+            "inventory", GigasetReader.KEY);
 
     private ConfigLoader() {
     }
@@ -58,9 +58,10 @@ public final class ConfigLoader {
         Map<String, String> vars = root.stringMap("vars");
         Map<Model, ModelConfig> models = ModelsReader.read(root, paths, problems);
         Map<String, DeviceClass> classes = ClassesReader.read(root, problems);
-        Map<Mac, Device> devices = InventoryReader.read(root, base, classes, problems);
-        SuiteConfig config = new SuiteConfig(source, identity, paths, vars, models, classes, devices,
-                new Sections(sections));
+        GigasetSettings providers = GigasetReader.read(root, problems);
+        InventoryReader.Inventory inventory = InventoryReader.read(root, base, classes, providers, problems);
+        SuiteConfig config = new SuiteConfig(source, identity, paths, vars, models, classes, inventory.devices(),
+                providers.withCodes(inventory.codes()), new Sections(sections));
         for (SectionReader<?> r : readers) {
             check(r, config, root, problems);
         }

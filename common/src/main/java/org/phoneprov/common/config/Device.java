@@ -13,6 +13,8 @@ import org.phoneprov.common.provision.Model;
  *
  * @param encryptionKey its own {@code .ser} key (APS seed 6), instead of its model's
  * @param http          its own HTTP credentials, for per-device digest access
+ * @param provider      a Gigaset's provider (under {@code gigaset.providers}): the name its
+ *                      accounts show, and the key its profile is encrypted with
  */
 public record Device(
         Mac mac,
@@ -23,6 +25,7 @@ public record Device(
         Map<String, String> vars,
         Optional<String> encryptionKey,
         Optional<HttpCredentials> http,
+        Optional<String> provider,
         Location at) {
 
     public Device {
@@ -35,7 +38,8 @@ public record Device(
     public String toString() {
         return "Device[mac=" + mac + ", model=" + model + ", class=" + className.orElse("-") + ", address="
                 + address.map(InetAddress::getHostAddress).orElse("-") + ", lines=" + lines + ", encryptionKey="
-                + (encryptionKey.isPresent() ? "***" : "-") + ", http=" + http.map(Object::toString).orElse("-") + "]";
+                + (encryptionKey.isPresent() ? "***" : "-") + ", http=" + http.map(Object::toString).orElse("-")
+                + ", provider=" + provider.orElse("-") + "]";
     }
 
     /** The user and password a phone answers an HTTP digest challenge with; the user defaults to its MAC. */

@@ -14,7 +14,8 @@ import org.phoneprov.common.provision.Model;
 /**
  * Reads the device inventory: {@code devices:} in the config and/or the file named by
  * {@code inventory:} (a YAML file with its own {@code devices:} list). A MAC may appear
- * once across both.
+ * once across both. An entry with {@code activation_code} instead of {@code mac} is a Gigaset
+ * customer record reached by its code ({@link ActivationCode}).
  */
 final class InventoryReader {
     static final int MAX_LINES = 4;
@@ -24,31 +25,61 @@ final class InventoryReader {
     private InventoryReader() {
     }
 
-    static Map<Mac, Device> read(MapView root, Path base, Map<String, DeviceClass> classes, Problems problems) {
-        Map<Mac, Device> out = new LinkedHashMap<>();
-        Map<Mac, Location> seen = new java.util.HashMap<>();
-        readDevices(root, classes, problems, out, seen);
+    /** The devices by MAC and the activation codes by digest user, both in the order written. */
+    record Inventory(Map<Mac, Device> devices, Map<String, ActivationCode> codes) {
+    }
+
+    static Inventory read(MapView root, Path base, Map<String, DeviceClass> classes, GigasetSettings gigaset,
+                          Problems problems) {
+        Reading r = new Reading(classes, gigaset, problems);
+        r.readDevices(root);
         Optional<String> include = root.string("inventory");
         if (include.isPresent()) {
             Path file = base.resolve(include.get()).normalize();
             ConfigLoader.readFile(file, problems, root.at("inventory"), "inventory").ifPresent(inv -> {
                 inv.allowOnly("devices");
-                readDevices(inv, classes, problems, out, seen);
+                r.readDevices(inv);
             });
         }
-        return out;
+        return new Inventory(r.out, r.codes);
     }
 
-    private static void readDevices(MapView m, Map<String, DeviceClass> classes, Problems problems,
-                                    Map<Mac, Device> out, Map<Mac, Location> seen) {
-        for (MapView.Item item : m.list("devices")) {
-            MapView.of(item.node(), item.path(), problems).ifPresent(d -> device(d, classes, problems, out, seen));
+    /** One read of the inventory: what it has found so far. */
+    private static final class Reading {
+        final Map<String, DeviceClass> classes;
+        final GigasetSettings gigaset;
+        final Problems problems;
+        final Map<Mac, Device> out = new LinkedHashMap<>();
+        final Map<Mac, Location> seen = new java.util.HashMap<>();
+        final Map<String, ActivationCode> codes = new LinkedHashMap<>();
+
+        Reading(Map<String, DeviceClass> classes, GigasetSettings gigaset, Problems problems) {
+            this.classes = classes;
+            this.gigaset = gigaset;
+            this.problems = problems;
+        }
+
+        void readDevices(MapView m) {
+            for (MapView.Item item : m.list("devices")) {
+                MapView.of(item.node(), item.path(), problems).ifPresent(d -> {
+                    if (d.has("activation_code") && !d.has("mac")) {
+                        ActivationCodes.read(d, gigaset, problems, codes);
+                    } else {
+                        device(d, classes, gigaset, problems, out, seen);
+                    }
+                });
+            }
         }
     }
 
-    private static void device(MapView d, Map<String, DeviceClass> classes, Problems problems,
+    private static void device(MapView d, Map<String, DeviceClass> classes, GigasetSettings gigaset, Problems problems,
                                Map<Mac, Device> out, Map<Mac, Location> seen) {
-        d.allowOnly("mac", "model", "class", "address", "lines", "vars", "encryption_key", "http_user", "http_password");
+        d.allowOnly("mac", "model", "class", "address", "lines", "vars", "encryption_key", "http_user", "http_password",
+                "provider", "activation_code");
+        if (d.has("activation_code")) {
+            problems.add(d.at("activation_code"), d.keyPath("activation_code"), "an entry is reached by its mac or by "
+                    + "its activation_code, not both: remove one (a code is for a phone whose MAC is not known)");
+        }
         Optional<Mac> mac = d.requiredString("mac").flatMap(text -> {
             Optional<Mac> parsed = Mac.parse(text);
             if (parsed.isEmpty()) {
@@ -57,14 +88,8 @@ final class InventoryReader {
             }
             return parsed;
         });
-        Optional<Model> model = d.requiredString("model").flatMap(text -> {
-            Optional<Model> parsed = Model.parse(text);
-            if (parsed.isEmpty()) {
-                problems.add(d.at("model"), d.keyPath("model"),
-                        "unknown model '" + text + "'; known: " + KNOWN_MODELS);
-            }
-            return parsed;
-        });
+        Optional<Model> model = model(d, problems);
+        Optional<String> provider = provider(d, model, gigaset, problems);
         Optional<String> className = d.string("class");
         className.ifPresent(c -> {
             if (!classes.containsKey(c)) {
@@ -72,14 +97,7 @@ final class InventoryReader {
             }
         });
         Optional<InetAddress> address = d.address("address");
-        List<Device.Line> lines = new ArrayList<>();
-        List<MapView.Item> items = d.list("lines");
-        if (items.size() > MAX_LINES) {
-            problems.add(d.at("lines"), d.keyPath("lines"), "at most " + MAX_LINES + " lines per phone, found " + items.size());
-        }
-        for (MapView.Item item : items) {
-            MapView.of(item.node(), item.path(), problems).ifPresent(l -> line(l).ifPresent(lines::add));
-        }
+        List<Device.Line> lines = lines(d, problems);
         Map<String, String> vars = d.stringMap("vars");
         Optional<String> key = d.string("encryption_key").filter(k -> {
             try {
@@ -107,7 +125,52 @@ final class InventoryReader {
         if (mac.isEmpty() || model.isEmpty()) {
             return;
         }
-        out.put(mac.get(), new Device(mac.get(), model.get(), className, address, lines, vars, key, http, d.at("mac")));
+        out.put(mac.get(), new Device(mac.get(), model.get(), className, address, lines, vars, key, http, provider,
+                d.at("mac")));
+    }
+
+    static Optional<Model> model(MapView d, Problems problems) {
+        return d.requiredString("model").flatMap(text -> {
+            Optional<Model> parsed = Model.parse(text);
+            if (parsed.isEmpty()) {
+                problems.add(d.at("model"), d.keyPath("model"),
+                        "unknown model '" + text + "'; known: " + KNOWN_MODELS);
+            }
+            return parsed;
+        });
+    }
+
+    static List<Device.Line> lines(MapView d, Problems problems) {
+        List<Device.Line> lines = new ArrayList<>();
+        List<MapView.Item> items = d.list("lines");
+        if (items.size() > MAX_LINES) {
+            problems.add(d.at("lines"), d.keyPath("lines"), "at most " + MAX_LINES + " lines per phone, found " + items.size());
+        }
+        for (MapView.Item item : items) {
+            MapView.of(item.node(), item.path(), problems).ifPresent(l -> line(l).ifPresent(lines::add));
+        }
+        return lines;
+    }
+
+    /** A Gigaset's {@code provider}: one of {@code gigaset.providers}. */
+    private static Optional<String> provider(MapView d, Optional<Model> model, GigasetSettings gigaset,
+                                             Problems problems) {
+        Optional<String> name = d.string("provider");
+        if (name.isEmpty()) {
+            return name;
+        }
+        if (model.isPresent() && !model.get().isGigaset()) {
+            problems.add(d.at("provider"), d.keyPath("provider"), "only a Gigaset has a provider; a "
+                    + model.get() + " reads no Gigaset profile");
+            return Optional.empty();
+        }
+        if (gigaset.provider(name.get()).isEmpty()) {
+            problems.add(d.at("provider"), d.keyPath("provider"), "no provider named '" + name.get()
+                    + "' under gigaset.providers" + (gigaset.providers().isEmpty() ? "" : " (known: "
+                    + String.join(", ", gigaset.providers().keySet()) + ")"));
+            return Optional.empty();
+        }
+        return name;
     }
 
     private static Optional<Device.Line> line(MapView l) {

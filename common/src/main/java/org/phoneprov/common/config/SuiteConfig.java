@@ -19,6 +19,7 @@ public record SuiteConfig(
         Map<Model, ModelConfig> models,
         Map<String, DeviceClass> classes,
         Map<Mac, Device> devices,
+        GigasetSettings gigaset,
         Sections sections) {
 
     public SuiteConfig {
@@ -40,7 +41,7 @@ public record SuiteConfig(
 
     /** The same config with another inventory (tests, and tools that pick devices). */
     public SuiteConfig withDevices(Map<Mac, Device> other) {
-        return new SuiteConfig(source, identity, paths, vars, models, classes, other, sections);
+        return new SuiteConfig(source, identity, paths, vars, models, classes, other, gigaset, sections);
     }
 
     // Shortcuts for the built-in daemons, read all over the suite.

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A fixed IV shows when two files start with the same 16 bytes; the format is the
  * phone's, so that is the phone's limit (HTTPS and per-device access protect the rest).
  */
-public final class SerCipher {
+public final class SerCipher implements FileCipher {
     public static final String EXTENSION = ".ser";
     private static final int BLOCK = 16;
     private static final byte[] ZERO_IV = new byte[BLOCK];
@@ -51,6 +51,7 @@ public final class SerCipher {
         return new SerCipher(text.getBytes(StandardCharsets.US_ASCII));
     }
 
+    @Override
     public byte[] encrypt(byte[] plain) {
         try {
             Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");

@@ -17,9 +17,13 @@ public final class ContentTypes {
             Map.entry("zz", "application/octet-stream"),
             Map.entry("bin", "application/octet-stream"));
 
+    /** An encrypted file, whatever its name says (a Gigaset profile keeps its .xml name encrypted). */
+    public static final String ENCRYPTED = "application/octet-stream";
+
     private ContentTypes() {
     }
 
+    /** The type of a file served as it is named. */
     public static String of(String name) {
         int dot = name.lastIndexOf('.');
         if (dot < 0 || dot == name.length() - 1) {

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.phoneprov.common.config.ActivationCode;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.ModelConfig;
 import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.Problems;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.config.yaml.Location;
+import org.phoneprov.common.crypto.FileCipher;
 import org.phoneprov.common.crypto.SerCipher;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.gigaset.GigasetProfile;
+import org.phoneprov.common.provision.gigaset.GigasetProfiles;
 
 /**
  * Renders a {@link SuiteConfig} into a {@link ProvisioningSnapshot}. Template errors
@@ -101,12 +104,13 @@ public final class SnapshotBuilder {
         Map<String, ServedFile.Generated> macConfigs = new HashMap<>(config.devices().size() * 2);
         // The suite's name is every Gigaset account's provider name: checked once, not per device.
         Optional<String> providerProblem = GigasetProfile.unwritable(config.identity().name());
-        if (providerProblem.isPresent() && config.devices().values().stream().anyMatch(d -> d.model().isGigaset())) {
+        if (providerProblem.isPresent() && config.devices().values().stream()
+                .anyMatch(d -> d.model().isGigaset() && d.provider().isEmpty())) {
             problems.add(cfgAt, "suite.name", "is the provider name of every Gigaset profile, and " + providerProblem.get());
         }
         for (Device d : config.devices().values()) {
             if (d.model().isGigaset()) {
-                if (providerProblem.isEmpty()) {
+                if (providerProblem.isEmpty() || d.provider().isPresent()) {
                     gigasetProfile(d, urls, config, stamp, problems)
                             .ifPresent(g -> macConfigs.put(g.name().toLowerCase(Locale.ROOT), g));
                 }
@@ -145,6 +149,11 @@ public final class SnapshotBuilder {
                     Optional.of(d.mac()), FileKind.MAC_CONFIG, cipher));
         }
 
+        for (ActivationCode code : config.gigaset().codes().values()) {
+            // Rendered when the code is used; what cannot be written is said now, not to the customer.
+            GigasetProfiles.problems(code.forPhone(Mac.of(0xFFFF_FFFF_FFFFL))).forEach(w -> problems.add(code.at(), "lines",
+                    "activation code " + code.user() + ": " + w));
+        }
         StaticFiles statics;
         try {
             statics = new StaticFiles(config.paths().files());
@@ -165,28 +174,13 @@ public final class SnapshotBuilder {
      */
     private static Optional<ServedFile.Generated> gigasetProfile(Device d, SuiteUrls urls, SuiteConfig config,
                                                                  Stamp stamp, Problems problems) {
-        boolean ok = true;
-        for (Device.Line l : d.lines()) {
-            for (String v : List.of(l.number(), l.authUser(), l.password(), l.displayName(), l.registrar(), l.proxy())) {
-                Optional<String> why = GigasetProfile.unwritable(v);
-                if (why.isPresent()) {
-                    problems.add(d.at(), "lines", "device " + d.mac() + ": " + why.get());
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        List<Integer> other = GigasetProfile.linesOnOtherServers(d);
-        if (!other.isEmpty()) {
-            problems.add(d.at(), "lines", "device " + d.mac() + " is an N720, whose profile has one SIP provider: "
-                    + "lines " + other + " name another registrar or proxy than line 1");
-            ok = false;
-        }
-        if (!ok) {
+        List<String> wrong = GigasetProfiles.problems(d);
+        wrong.forEach(w -> problems.add(d.at(), "lines", "device " + d.mac() + ": " + w));
+        if (!wrong.isEmpty()) {
             return Optional.empty();
         }
-        byte[] xml = GigasetProfile.render(d, urls, config.identity().name());
-        return Optional.of(stamp.generated(GigasetProfile.name(d.mac()), xml, Optional.of(d.mac()), FileKind.PROFILE));
+        return Optional.of(stamp.generated(GigasetProfile.name(d.mac()), GigasetProfiles.plain(d, config, urls),
+                Optional.of(d.mac()), FileKind.PROFILE, GigasetProfiles.cipher(d, config)));
     }
 
     /**
@@ -260,7 +254,7 @@ public final class SnapshotBuilder {
         }
 
         ServedFile.Generated generated(String name, String content, Optional<Mac> device, FileKind kind,
-                                       Optional<SerCipher> cipher) {
+                                       Optional<? extends FileCipher> cipher) {
             return generated(name, content.getBytes(StandardCharsets.UTF_8), device, kind, cipher);
         }
 
@@ -269,13 +263,14 @@ public final class SnapshotBuilder {
         }
 
         ServedFile.Generated generated(String name, byte[] plain, Optional<Mac> device, FileKind kind,
-                                       Optional<SerCipher> cipher) {
+                                       Optional<? extends FileCipher> cipher) {
             byte[] bytes = cipher.map(c -> c.encrypt(plain)).orElse(plain);
             cipher.ifPresent(c -> plainTexts.put(name.toLowerCase(Locale.ROOT), plain));
             String etag = "\"" + ConfigSn.shortHash(bytes, 20) + "\"";
             ServedFile.Generated old = before.get(etag);
             long modified = old != null ? old.lastModified() : now - now % 1000;
-            return new ServedFile.Generated(name, bytes, etag, modified, ContentTypes.of(name), device, kind);
+            return new ServedFile.Generated(name, bytes, etag, modified,
+                    cipher.isPresent() ? ContentTypes.ENCRYPTED : ContentTypes.of(name), device, kind);
         }
 
         /** The plain text of every encrypted file, by lower-case name. */

@@ -84,6 +84,47 @@ public final class SqliteFile {
         }
     }
 
+    /** What a store builds from its freshly opened connection (reading its rows, preparing statements). */
+    @FunctionalInterface
+    public interface Opener<T> {
+        T open(Connection c) throws SQLException, StoreException;
+    }
+
+    /** Opens for writing and builds the store; the connection is closed again when that fails. */
+    public <T> T openWith(Opener<T> opener) throws StoreException {
+        Connection c = openForWriting();
+        try {
+            return opener.open(c);
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure(e);
+        }
+    }
+
+    /** One write of a store's own connection (auto-commit off). */
+    @FunctionalInterface
+    public interface Write {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code write} and commits it; on failure rolls back and says why. */
+    public void commit(Connection c, Write write) throws StoreException {
+        try {
+            write.run();
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the write failed; that failure is the one to report
+            }
+            throw failure(e);
+        }
+    }
+
     /** A second connection to an already checked file, for reading. */
     public Connection openForReading() throws StoreException {
         Connection c = connect(file);

@@ -55,7 +55,7 @@ class ServerWrittenOptionsTest {
         classes.put(k.name(), new DeviceClass(k.name(), k.models(), k.ouis(), k.vendorClass(), k.userClass(),
                 k.inventory(), k.vars(), new DhcpClassOptions(d.provision(), d.vlan(), all, d.file(), d.sname(),
                 d.leaseSeconds())));
-        return new SuiteConfig(c.source(), c.identity(), c.paths(), c.vars(), c.models(), classes, c.devices(),
+        return new SuiteConfig(c.source(), c.identity(), c.paths(), c.vars(), c.models(), classes, c.devices(), c.gigaset(),
                 c.sections());
     }
 

@@ -74,16 +74,7 @@ public final class RegistrationStore implements Registrations, AutoCloseable {
     public static RegistrationStore open(Path stateDir) throws StoreException {
         SqliteFile sqlite = new SqliteFile(stateDir.resolve(FILE_NAME), "redirect database", TABLE, CREATE,
                 SCHEMA_VERSION, "start with no registrations (providers then register their phones again)");
-        Connection c = sqlite.openForWriting();
-        try {
-            return new RegistrationStore(sqlite, c, readAll(c, sqlite.file()));
-        } catch (StoreException e) {
-            SqliteFile.closeQuietly(c);
-            throw e;
-        } catch (SQLException e) {
-            SqliteFile.closeQuietly(c);
-            throw sqlite.failure(e);
-        }
+        return sqlite.openWith(c -> new RegistrationStore(sqlite, c, readAll(c, sqlite.file())));
     }
 
     public Path file() {
@@ -105,7 +96,7 @@ public final class RegistrationStore implements Registrations, AutoCloseable {
     @Override
     public synchronized void put(Registration r) throws StoreException {
         open();
-        try {
+        sqlite.commit(connection, () -> {
             upsert.setString(1, r.mac().hex());
             upsert.setString(2, r.macId().check().orElse(null));
             upsert.setString(3, r.url());
@@ -114,26 +105,20 @@ public final class RegistrationStore implements Registrations, AutoCloseable {
             upsert.setLong(6, r.createdAt());
             upsert.setLong(7, r.updatedAt());
             upsert.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            throw rolledBack(e);
-        }
+        });
         byMac.put(r.mac(), r); // only once it is on disk
     }
 
     @Override
     public synchronized boolean remove(Mac mac) throws StoreException {
         open();
-        int n;
-        try {
+        int[] n = {0};
+        sqlite.commit(connection, () -> {
             delete.setString(1, mac.hex());
-            n = delete.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            throw rolledBack(e);
-        }
+            n[0] = delete.executeUpdate();
+        });
         byMac.remove(mac);
-        return n > 0;
+        return n[0] > 0;
     }
 
     @Override
@@ -150,15 +135,6 @@ public final class RegistrationStore implements Registrations, AutoCloseable {
         if (closed) {
             throw new StoreException("redirect database " + sqlite.file() + " is closed (phoneprov is stopping)", null);
         }
-    }
-
-    private StoreException rolledBack(SQLException e) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the write failed; that failure is the one to report
-        }
-        return sqlite.failure(e);
     }
 
     private static Map<Mac, Registration> readAll(Connection c, Path file) throws SQLException, StoreException {

@@ -1,0 +1,13 @@
+package org.phoneprov.httpd.activation;
+
+import java.util.Optional;
+import org.phoneprov.common.events.StoreException;
+
+/** Where uses of activation codes are kept; {@link ActivationStore} is the real one (SQLite). */
+public interface ActivationUses {
+    /** Safe to call while another thread writes. */
+    Optional<ActivationUse> find(String user);
+
+    /** Inserts or replaces the use of {@code u.user()}, atomically and durably. */
+    void put(ActivationUse u) throws StoreException;
+}
