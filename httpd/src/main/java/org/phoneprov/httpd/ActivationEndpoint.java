@@ -119,9 +119,12 @@ final class ActivationEndpoint {
                 + " path=" + LogText.quote(path));
     }
 
-    /** A code in a log line: its provider id and last two digits, enough to find it, not to use it. */
+    /**
+     * A code in a log line: its provider id, and its last two digits when it has at least eight
+     * (enough to find it, not to use it); a short code shows only its provider.
+     */
     static String shown(ActivationCode code) {
         String u = code.user();
-        return u.substring(0, 3) + "..." + u.substring(Math.max(3, u.length() - 2));
+        return u.substring(0, 3) + "..." + (u.length() >= 8 ? u.substring(u.length() - 2) : "");
     }
 }
