@@ -2,6 +2,7 @@ package org.phoneprov.common.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,7 +14,23 @@ import java.util.Set;
 import org.phoneprov.common.config.yaml.Node;
 import org.phoneprov.common.provision.Model;
 
-/** Reads {@code classes:}; written order is match order. */
+/**
+ * Reads {@code classes:}; written order is match order. A class's {@code match:} keys all
+ * have to hold (an absent key holds for everyone):
+ * <ul>
+ *   <li>{@code models: [ST2030S, N510]}: the phone's model is one of them;</li>
+ *   <li>{@code vendor: gigaset} (or {@code thomson}): who made the phone. A Gigaset need not
+ *       be in the inventory: dhcpd also knows one by its option 60 (Wazo's strings, e.g.
+ *       {@code Gigaset_N510_IP_PRO}) or its MAC prefix (7C:2F:80, 58:9E:C6, 00:21:04), even when
+ *       its model is unknown (docs/vendor-formats.md 4). This is the one line for "any Gigaset";</li>
+ *   <li>{@code oui: ["7C:2F:80", "58:9E:C6"]}: the MAC's first three bytes are one of them;</li>
+ *   <li>{@code vendor_class}, {@code user_class}: byte conditions on option 60 / 77
+ *       ({@code equals}, {@code contains}, {@code prefix}, or their {@code _hex} forms); a list
+ *       of them means all must hold. For "any of several strings" write {@code vendor:} (it
+ *       knows the Gigaset strings) or one class per string;</li>
+ *   <li>{@code inventory: true}: only phones of the inventory.</li>
+ * </ul>
+ */
 final class ClassesReader {
     private ClassesReader() {
     }
@@ -39,16 +56,18 @@ final class ClassesReader {
     private static DeviceClass deviceClass(String name, MapView c, Problems problems) {
         c.allowOnly("match", "vars", "dhcp");
         Set<Model> models = new HashSet<>();
+        List<Model.Vendor> vendorOf = new ArrayList<>(1);
         List<Integer> ouis = new ArrayList<>();
         List<ByteMatch> vendor = new ArrayList<>();
         List<ByteMatch> user = new ArrayList<>();
         boolean[] inventory = {false};
         c.map("match").ifPresent(match -> {
-            match.allowOnly("models", "oui", "vendor_class", "user_class", "inventory");
+            match.allowOnly("models", "vendor", "oui", "vendor_class", "user_class", "inventory");
             for (String m : match.strings("models")) {
                 Model.parse(m).ifPresentOrElse(models::add, () -> problems.add(match.at("models"),
-                        match.keyPath("models"), "unknown model '" + m + "'; known: ST2030S, ST2030M, ST2022S, ST2022M"));
+                        match.keyPath("models"), "unknown model '" + m + "'; known: " + Model.names()));
             }
+            vendor(match, models, problems).ifPresent(vendorOf::add);
             for (String o : match.strings("oui")) {
                 parseOui(o).ifPresentOrElse(ouis::add, () -> problems.add(match.at("oui"), match.keyPath("oui"),
                         "'" + o + "' is not an OUI (three bytes, like 00:14:7F or 00147F)"));
@@ -58,7 +77,34 @@ final class ClassesReader {
             inventory[0] = match.bool("inventory", false);
         });
         DhcpClassOptions dhcp = c.map("dhcp").map(d -> dhcp(d, problems)).orElse(DhcpClassOptions.none());
-        return new DeviceClass(name, models, ouis, vendor, user, inventory[0], c.stringMap("vars"), dhcp);
+        return new DeviceClass(name, models, vendorOf.stream().findFirst(), ouis, vendor, user, inventory[0],
+                c.stringMap("vars"), dhcp);
+    }
+
+    /** {@code vendor: gigaset}; a listed model of another maker could never match, so it is a problem. */
+    private static Optional<Model.Vendor> vendor(MapView match, Set<Model> models, Problems problems) {
+        Optional<String> text = match.string("vendor");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Model.Vendor> vendor = Arrays.stream(Model.Vendor.values())
+                .filter(v -> v.name().equalsIgnoreCase(text.get().trim())).findFirst();
+        if (vendor.isEmpty()) {
+            problems.add(match.at("vendor"), match.keyPath("vendor"), "'" + text.get() + "' is not one of "
+                    + String.join(", ", Arrays.stream(Model.Vendor.values()).map(ClassesReader::lower).toList()));
+            return Optional.empty();
+        }
+        for (Model m : models.stream().sorted().toList()) {
+            if (m.vendor() != vendor.get()) {
+                problems.add(match.at("vendor"), match.keyPath("vendor"), "model " + m + " is not a "
+                        + lower(vendor.get()) + " phone: this class never matches it; remove one of the two");
+            }
+        }
+        return vendor;
+    }
+
+    private static String lower(Model.Vendor v) {
+        return v.name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code {contains: "ST2030"}}, {@code {equals_hex: "0107"}}, or a list of such; all must hold. */

@@ -19,8 +19,6 @@ import org.phoneprov.common.provision.Model;
  */
 final class InventoryReader {
     static final int MAX_LINES = 4;
-    private static final String KNOWN_MODELS = String.join(", ",
-            java.util.Arrays.stream(Model.values()).map(Model::name).toList());
 
     private InventoryReader() {
     }
@@ -134,7 +132,7 @@ final class InventoryReader {
             Optional<Model> parsed = Model.parse(text);
             if (parsed.isEmpty()) {
                 problems.add(d.at("model"), d.keyPath("model"),
-                        "unknown model '" + text + "'; known: " + KNOWN_MODELS);
+                        "unknown model '" + text + "'; known: " + Model.names());
             }
             return parsed;
         });

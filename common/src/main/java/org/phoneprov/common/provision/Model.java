@@ -31,6 +31,7 @@ public enum Model {
     public enum Vendor { THOMSON, GIGASET }
 
     private static final List<Model> ST20XX = Arrays.stream(values()).filter(m -> m.vendor == Vendor.THOMSON).toList();
+    private static final String NAMES = String.join(", ", Arrays.stream(values()).map(Model::name).toList());
     private final String hardware;
     private final Protocol protocol;
     private final int lines;
@@ -46,6 +47,11 @@ public enum Model {
     /** The ST20xx models: those with INF, common and MAC configs, models: settings and DHCP classes of the APS seed. */
     public static List<Model> st20xx() {
         return ST20XX;
+    }
+
+    /** Every model's name, {@code ST2030S, ST2030M, ..., C590}: the "known:" list of a config error. */
+    public static String names() {
+        return NAMES;
     }
 
     public Vendor vendor() {

@@ -15,10 +15,12 @@ final class ClassConditions {
     private ClassConditions() {
     }
 
-    static boolean hold(DeviceClass c, Mac mac, Optional<Model> model, boolean inInventory,
-                        Optional<byte[]> option60, Optional<byte[]> option77) {
-        // models and oui: the config model's own rule (a class with models never takes an unknown model)
+    static boolean hold(DeviceClass c, Mac mac, Optional<Model> model, Optional<Model.Vendor> vendor,
+                        boolean inInventory, Optional<byte[]> option60, Optional<byte[]> option77) {
+        // models, vendor and oui: the config model's own rules (a class with models never takes
+        // an unknown model, one with a vendor never an unknown maker)
         return c.matchesModelAndOui(model.orElse(null), mac)
+                && c.matchesVendor(vendor)
                 && allHold(c.vendorClass(), option60)
                 && allHold(c.userClass(), option77)
                 && (!c.inventory() || inInventory);

@@ -6,13 +6,14 @@ import java.util.Optional;
 import org.phoneprov.common.provision.Model;
 
 /**
- * The phone model a client names in its own options (APS seed 2.4):
+ * The phone model a client names in its own options:
  * <ul>
- *   <li>option 60 in the ST20xx form, manufacturer {@code Thomson}, model id
+ *   <li>option 60 in the ST20xx form (APS seed 2.4), manufacturer {@code Thomson}, model id
  *       {@code ST2030}/{@code ST2022} and protocol {@code SIP} (→ the S model) or
  *       {@code MGCP} (→ the M model);</li>
+ *   <li>option 60 as a Gigaset sends it, {@code Gigaset_N510_IP_PRO} ({@link GigasetClient});</li>
  *   <li>option 77, {@code Thomson <ST2030S|ST2030M|ST2022S|ST2022M>}, raw or as an RFC 3004
- *       instance.</li>
+ *       instance (seed 2.4).</li>
  * </ul>
  * Text is compared case-insensitively and with surrounding blanks and NULs ignored.
  */
@@ -22,9 +23,10 @@ public final class ModelFromClient {
     private ModelFromClient() {
     }
 
-    /** The model named by option 60's ST20xx form; empty when the value is not that form or names no known model. */
+    /** The model named by option 60's ST20xx form or a Gigaset string; empty when it names no known model. */
     public static Optional<Model> fromVendorClass(byte[] option60) {
-        return St20xxVendorClass.parse(option60).flatMap(ModelFromClient::fromFields);
+        return St20xxVendorClass.parse(option60).flatMap(ModelFromClient::fromFields)
+                .or(() -> GigasetClient.modelFromVendorClass(option60));
     }
 
     static Optional<Model> fromFields(St20xxVendorClass v) {

@@ -20,7 +20,7 @@ import org.phoneprov.dhcpd.classify.Classification;
  *       an INFORM reply, which MUST NOT carry them (RFC 2131 4.3.5);</li>
  *   <li>the subnet's mask 1 (from its prefix), router 3, DNS servers 6, domain 15;</li>
  *   <li>the class's provisioning: HTTP → 43, TFTP → 66/150/67, {@code file}, next-server
- *       (see {@link ProvisionOptions}; APS seed 2.4, 2.5, 4.2);</li>
+ *       (see {@link ProvisionOptions}; APS seed 2.4, 2.5, 4.2); for a Gigaset, HTTP → 114;</li>
  *   <li>the class's own {@code file} and {@code sname}, replacing the provisioned ones
  *       (option 67 stays: seed 4.2, it wins over {@code file} on the phone);</li>
  *   <li>the class's VLAN: 190 (enable, 1 byte), 191 (voice id, 2 bytes), 192 (data id,
@@ -56,7 +56,7 @@ public final class OptionAssembler {
         subnetOptions(subnet, d);
         Optional<DhcpClassOptions> dhcp = c.deviceClass().map(DeviceClass::dhcp);
         if (dhcp.isPresent()) {
-            provision.add(dhcp.get().provision(), c.model(), d);
+            provision.add(dhcp.get().provision(), c.model(), c.vendor(), d);
             dhcp.get().file().ifPresent(f -> d.file = Optional.of(f));
             dhcp.get().sname().ifPresent(s -> d.sname = Optional.of(s));
             dhcp.get().vlan().ifPresent(v -> vlan(v, parameterRequestList, d));

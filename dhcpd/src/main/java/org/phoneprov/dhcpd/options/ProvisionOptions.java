@@ -30,7 +30,9 @@ import org.phoneprov.common.provision.gigaset.GigasetProfile;
  * {@code <URL>/provisioning.xml}, then {@code <URL>/<MAC>.xml}, and 114 has priority over 66
  * (Gigaset wiki "DHCP option 114", at most 74 characters; docs/vendor-formats.md 2.4). 114 is
  * the code RFC 3679 listed as used for a URL, and the one RFC 8910 later gave the captive
- * portal: only a Gigaset class gets it. Profiles are HTTP only, so TFTP gives a Gigaset nothing.
+ * portal: only a Gigaset gets it. That is the classified vendor, not the model, so a Gigaset
+ * the inventory does not know, of a model the suite does not know, gets it too (the folder
+ * URL names no model). Profiles are HTTP only, so TFTP gives a Gigaset nothing.
  */
 final class ProvisionOptions {
     /** The BOOTP {@code file} field is 128 bytes, NUL-terminated. */
@@ -62,9 +64,9 @@ final class ProvisionOptions {
         gigasetUrl = urls.http(GigasetProfile.FOLDER_NAME);
     }
 
-    void add(Provision provision, Optional<Model> model, Draft d) {
-        if (model.isPresent() && model.get().isGigaset()) {
-            gigaset(provision, model.get(), d);
+    void add(Provision provision, Optional<Model> model, Optional<Model.Vendor> vendor, Draft d) {
+        if (vendor.equals(Optional.of(Model.Vendor.GIGASET))) {
+            gigaset(provision, model, d);
             return;
         }
         switch (provision) {
@@ -74,9 +76,10 @@ final class ProvisionOptions {
         }
     }
 
-    private void gigaset(Provision provision, Model model, Draft d) {
+    private void gigaset(Provision provision, Optional<Model> model, Draft d) {
         if (provision != Provision.HTTP) {
-            d.note("no provisioning options: a Gigaset " + model + " reads its profile over HTTP only");
+            d.note("no provisioning options: a Gigaset " + model.map(Model::name).orElse("of unknown model")
+                    + " reads its profile over HTTP only");
         } else if (gigasetUrl.length() > GIGASET_URL_MAX) {
             d.note("no option 114: " + gigasetUrl + " is longer than the " + GIGASET_URL_MAX
                     + " characters a Gigaset reads");

@@ -18,6 +18,22 @@ class ClassifierTest {
     static final Mac THOMSON_MAC = Mac.parse("00:14:7F:00:00:01").orElseThrow();
     static final Mac OTHER_MAC = Mac.parse("02:00:00:00:00:01").orElseThrow();
     static final Optional<byte[]> NONE = Optional.empty();
+    static final Mac GIGASET_7C = Mac.parse("7C:2F:80:4D:F9:A9").orElseThrow();
+    static final Mac GIGASET_58 = Mac.parse("58:9E:C6:90:00:01").orElseThrow();
+    /** What udhcpc sends as option 60 unless told otherwise: not a phone's. */
+    static final Optional<byte[]> UDHCPC = Optional.of(ascii("udhcp 1.36.1"));
+    static final String GIGASET_CLASSES = """
+            classes:
+              n720:
+                match: {models: [N720]}
+                dhcp: {provision: http}
+              gigaset:
+                match: {vendor: gigaset}
+                dhcp: {provision: http}
+              st20xx:
+                match: {vendor: thomson}
+              everyone: {}
+            """;
 
     @TempDir
     Path dir;
@@ -193,6 +209,73 @@ class ClassifierTest {
                   - {mac: "00:14:7F:00:00:01", model: ST2030M}
                 """);
         assertEquals("mgcp", k.classify(THOMSON_MAC, opt(option60("Thomson", "ST2022", "SIP")), NONE).className());
+    }
+
+    @Test
+    void aGigasetNamedByOption60IsOfThatModel() {
+        Classification c = classifier(GIGASET_CLASSES).classify(OTHER_MAC, opt(ascii("Gigaset_N510_IP_PRO")), NONE);
+        assertEquals(Optional.of(Model.N510), c.model());
+        assertEquals(Source.VENDOR_CLASS, c.source());
+        assertEquals(Optional.of(Model.Vendor.GIGASET), c.vendor());
+        assertEquals("gigaset", c.className());
+        assertEquals("n720", classifier(GIGASET_CLASSES).classify(OTHER_MAC, opt(ascii("Gigaset_N720_DM_PRO")), NONE)
+                .className(), "models: matches a model option 60 named");
+    }
+
+    @Test
+    void aGigasetOuiWithoutOption60IsAGigasetOfUnknownModel() {
+        Classifier k = classifier(GIGASET_CLASSES);
+        for (Mac mac : new Mac[] {GIGASET_7C, GIGASET_58}) {
+            for (Optional<byte[]> option60 : java.util.List.of(NONE, UDHCPC)) {
+                Classification c = k.classify(mac, option60, NONE);
+                assertEquals(Optional.empty(), c.model(), mac.toString());
+                assertEquals(Source.UNKNOWN, c.source());
+                assertEquals(Optional.of(Model.Vendor.GIGASET), c.vendor());
+                assertEquals("gigaset", c.className(), "vendor: gigaset needs no model");
+            }
+        }
+    }
+
+    @Test
+    void aGigasetStringOfAModelTheSuiteDoesNotKnow() {
+        Classification c = classifier(GIGASET_CLASSES).classify(OTHER_MAC, opt(ascii("C610_IP")), NONE);
+        assertEquals(Optional.empty(), c.model());
+        assertEquals(Optional.of(Model.Vendor.GIGASET), c.vendor());
+        assertEquals("gigaset", c.className());
+    }
+
+    @Test
+    void aNonGigasetIsInNoGigasetClass() {
+        Classifier k = classifier(GIGASET_CLASSES);
+        Classification c = k.classify(OTHER_MAC, UDHCPC, NONE);
+        assertEquals(Optional.empty(), c.vendor());
+        assertEquals("everyone", c.className(), "vendor: thomson never takes an unknown maker either");
+        Classification st = k.classify(OTHER_MAC, opt(St20xxVendorClassTest.SEED_EXAMPLE), NONE);
+        assertEquals(Optional.of(Model.Vendor.THOMSON), st.vendor());
+        assertEquals("st20xx", st.className());
+    }
+
+    @Test
+    void theInventoryModelWinsOverAGigasetOui() {
+        Classification c = classifier(GIGASET_CLASSES + """
+                devices:
+                  - {mac: "7C:2F:80:4D:F9:A9", model: ST2022S}
+                """).classify(GIGASET_7C, opt(ascii("Gigaset_N510_IP_PRO")), NONE);
+        assertEquals(Optional.of(Model.ST2022S), c.model());
+        assertEquals(Optional.of(Model.Vendor.THOMSON), c.vendor());
+        assertEquals("st20xx", c.className());
+    }
+
+    @Test
+    void anOuiClassTakesAGigasetWithoutVendorSyntax() {
+        Classification c = classifier("""
+                classes:
+                  by-oui:
+                    match: {oui: ["7C:2F:80", "58:9E:C6"]}
+                    dhcp: {provision: http}
+                """).classify(GIGASET_58, NONE, NONE);
+        assertEquals("by-oui", c.className());
+        assertEquals(Optional.of(Model.Vendor.GIGASET), c.vendor(), "so the class's http gives option 114");
     }
 
     @Test

@@ -86,6 +86,9 @@ final class DhcpFuzzSupport {
               thomson-oui:
                 match: {oui: ["00:14:7F"]}
                 dhcp: {provision: none}
+              gigaset:
+                match: {vendor: gigaset}
+                dhcp: {provision: http}
             devices:
               - {mac: "00:14:7F:77:00:01", model: ST2030S, address: 10.77.1.1}
               - {mac: "00:14:7F:77:03:01", model: ST2022M, address: 10.88.0.50}

@@ -31,9 +31,10 @@ class OptionAssemblerEdgeTest {
                 List.of(new OptionSpec(54, "ip", new byte[] {1, 2, 3, 4}, null),
                         new OptionSpec(53, "u8", new byte[] {2}, null)),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        DeviceClass c = new DeviceClass("hand", Set.of(), List.of(), List.of(), List.of(), false, Map.of(), dhcp);
+        DeviceClass c = new DeviceClass("hand", Set.of(), Optional.empty(), List.of(), List.of(), List.of(), false, Map.of(), dhcp);
         Assembled a = new OptionAssembler(config).assemble(config.dhcp().subnets().get(0),
-                new Classification(Optional.empty(), Classification.Source.UNKNOWN, Optional.empty(), Optional.of(c)),
+                new Classification(Optional.empty(), Classification.Source.UNKNOWN, Optional.empty(), Optional.empty(),
+                        Optional.of(c)),
                 List.of(54, 53), 600, false);
         assertFalse(a.options().containsKey(53));
         assertFalse(a.options().containsKey(54));
@@ -49,8 +50,9 @@ class OptionAssemblerEdgeTest {
                     dhcp: {provision: tftp}
                 """);
         Assembled a = new OptionAssembler(config).assemble(config.dhcp().subnets().get(0),
-                new Classification(Optional.of(Model.ST2030S), Classification.Source.INVENTORY, Optional.empty(),
-                        Optional.of(config.classes().get("tftp"))), List.of(), 600, false);
+                new Classification(Optional.of(Model.ST2030S), Classification.Source.INVENTORY,
+                        Optional.of(Model.Vendor.THOMSON), Optional.empty(), Optional.of(config.classes().get("tftp"))),
+                List.of(), 600, false);
         assertFalse(a.options().containsKey(66));
         assertFalse(a.options().containsKey(150));
         assertEquals(0, a.nextServer());
@@ -72,8 +74,9 @@ class OptionAssemblerEdgeTest {
                     dhcp: {provision: http}
                 """.formatted(longName));
         Assembled a = new OptionAssembler(config).assemble(config.dhcp().subnets().get(0),
-                new Classification(Optional.of(Model.ST2030S), Classification.Source.INVENTORY, Optional.empty(),
-                        Optional.of(config.classes().get("http"))), List.of(), 600, false);
+                new Classification(Optional.of(Model.ST2030S), Classification.Source.INVENTORY,
+                        Optional.of(Model.Vendor.THOMSON), Optional.empty(), Optional.of(config.classes().get("http"))),
+                List.of(), 600, false);
         assertFalse(a.options().containsKey(43));
         assertTrue(a.notes().get(0).contains("longer than 255 characters (seed 2.5)"), a.notes().toString());
     }

@@ -68,7 +68,14 @@ class OptionAssemblerTest {
 
     Classification in(String className, Optional<Model> model) {
         return new Classification(model, model.isPresent() ? Classification.Source.USER_CLASS
-                : Classification.Source.UNKNOWN, Optional.empty(), Optional.of(config.classes().get(className)));
+                : Classification.Source.UNKNOWN, model.map(Model::vendor), Optional.empty(),
+                Optional.of(config.classes().get(className)));
+    }
+
+    /** A Gigaset the classifier knew by its OUI or option 60 only. */
+    Classification gigasetOfUnknownModel(String className) {
+        return new Classification(Optional.empty(), Classification.Source.UNKNOWN, Optional.of(Model.Vendor.GIGASET),
+                Optional.empty(), Optional.of(config.classes().get(className)));
     }
 
     Assembled assemble(String className, Model model, List<Integer> prl) {
@@ -152,6 +159,22 @@ class OptionAssemblerTest {
     }
 
     @Test
+    void aGigasetOfUnknownModelGetsOption114Too() {
+        Assembled a = assembler.assemble(subnet, gigasetOfUnknownModel("http"), List.of(1, 3, 114), 600, false);
+        assertEquals("http://192.0.2.10:8080/gigaset", text(a, 114), "the folder URL names no model");
+        assertEquals(List.of(1, 3, 114), List.copyOf(a.options().keySet()).subList(0, 3), "option 55 order");
+        for (int code : new int[] {43, 66, 67, 150}) {
+            assertFalse(a.options().containsKey(code), "no INF option " + code);
+        }
+        assertEquals(List.of(), a.notes(), "no 'model unknown' note: a Gigaset needs no model");
+        Assembled tftp = assembler.assemble(subnet, gigasetOfUnknownModel("tftp"), NO_PRL, 600, false);
+        assertFalse(tftp.options().containsKey(114));
+        assertFalse(tftp.options().containsKey(66), "no TFTP server either: profiles are HTTP only");
+        assertEquals(List.of("no provisioning options: a Gigaset of unknown model reads its profile over HTTP only"),
+                tftp.notes());
+    }
+
+    @Test
     void httpWithoutAModelSendsNo43AndSaysWhy() {
         Assembled a = assemble("http", null, NO_PRL);
         assertFalse(a.options().containsKey(43));
@@ -188,7 +211,8 @@ class OptionAssemblerTest {
     void provisionNoneAndNoClassAddNothingOfTheSuite() {
         for (Assembled a : List.of(assemble("none", Model.ST2030S, NO_PRL),
                 assembler.assemble(subnet, new Classification(Optional.of(Model.ST2030S),
-                        Classification.Source.VENDOR_CLASS, Optional.empty(), Optional.empty()), NO_PRL, 600, false))) {
+                        Classification.Source.VENDOR_CLASS, Optional.of(Model.Vendor.THOMSON), Optional.empty(),
+                        Optional.empty()), NO_PRL, 600, false))) {
             assertEquals(List.of(51, 58, 59, 1, 3, 6, 15), List.copyOf(a.options().keySet()));
             assertEquals(0, a.nextServer());
             assertEquals(Optional.empty(), a.file());

@@ -52,7 +52,7 @@ class ServerWrittenOptionsTest {
         Map<String, DeviceClass> classes = new LinkedHashMap<>(c.classes());
         DeviceClass k = classes.get("st2030s");
         DhcpClassOptions d = k.dhcp();
-        classes.put(k.name(), new DeviceClass(k.name(), k.models(), k.ouis(), k.vendorClass(), k.userClass(),
+        classes.put(k.name(), new DeviceClass(k.name(), k.models(), k.vendor(), k.ouis(), k.vendorClass(), k.userClass(),
                 k.inventory(), k.vars(), new DhcpClassOptions(d.provision(), d.vlan(), all, d.file(), d.sname(),
                 d.leaseSeconds())));
         return new SuiteConfig(c.source(), c.identity(), c.paths(), c.vars(), c.models(), classes, c.devices(), c.gigaset(),
