@@ -168,6 +168,22 @@ class DhcpLabIT {
 
     @Test
     @Order(4)
+    void aGigasetNotInTheInventoryGetsTheProfileFolderInOption114() throws Exception {
+        // examples/lab's gigaset class (match: {vendor: gigaset}, provision: http); neither MAC is in the inventory.
+        String folder = hex("http://10.77.0.1/gigaset");
+        Map<String, String> n510 = udhcpc(net.client, "02:51:00:00:00:01", "-V", "Gigaset_N510_IP_PRO", "-O", "114",
+                "-O", "43", "-O", "66");
+        assertEquals(folder, n510.get("opt114"), "option 60 of an N510 IP PRO (docs/vendor-formats.md 4): " + n510);
+        assertNull(n510.get("opt43"), "a Gigaset reads no INF");
+        assertNull(n510.get("tftp"), "no option 66: the Gigaset class wins over generic-phone");
+
+        Map<String, String> byOui = udhcpc(net.client, "7c:2f:80:51:00:02", "-O", "114", "-O", "66");
+        assertEquals(folder, byOui.get("opt114"), "the 7C:2F:80 prefix, with udhcpc's own option 60: " + byOui);
+        assertNull(byOui.get("tftp"));
+    }
+
+    @Test
+    @Order(5)
     void aRelayedRequestIsAnsweredThroughTheRelayFromItsSubnet() throws Exception {
         Process relayProc = new ProcessBuilder(Sh.in(relay, "dhcrelay", "-4", "-d", "-q", "-id", "eth1", "-iu", "eth0",
                 "10.77.0.1")).redirectErrorStream(true).redirectOutput(work.resolve("relay.log").toFile()).start();
@@ -185,7 +201,7 @@ class DhcpLabIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void informGetsOptionsWithoutAnAddressOrLease() throws Exception {
         net.in(net.client, "ip", "link", "set", "eth0", "address", "02:99:00:00:00:05");
         net.in(net.client, "ip", "addr", "flush", "dev", "eth0");
@@ -200,7 +216,7 @@ class DhcpLabIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void releaseFreesTheAddress() throws Exception {
         // dhclient -r sends a real DHCPRELEASE (udhcpc -q -R exits without one).
         net.in(net.client, "ip", "link", "set", "eth0", "address", "02:99:00:00:00:07");
@@ -255,7 +271,7 @@ class DhcpLabIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void perfdhcpForSixtySecondsAtASteadyRateLosesNothingAndNeverGivesAnAddressTwice() throws Exception {
         net.in(net.client, "ip", "addr", "flush", "dev", "eth0");
         net.in(net.client, "ip", "addr", "add", "10.77.0.2/16", "dev", "eth0");
@@ -270,7 +286,7 @@ class DhcpLabIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void afterKill9UnderLoadEveryAckedLeaseIsStillThere() throws Exception {
         Path pcap = work.resolve("acks.pcap");
         Process dump = new ProcessBuilder(Sh.in(net.client, "tcpdump", "-i", "eth0", "-U", "-n", "-w", pcap.toString(),
@@ -309,7 +325,7 @@ class DhcpLabIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void sighupReloadsClassOptionsWithoutARestart() throws Exception {
         Path cfg = work.resolve("phoneprov.yaml");
         String text = Files.readString(cfg);
