@@ -3,13 +3,16 @@ package org.phoneprov.common.config;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.phoneprov.common.net.Cidr;
+import org.phoneprov.common.provision.OwnUrl;
 
 /** Reads the plug-and-play rules and check-sync pacing from the {@code sipd:} section. */
 public final class SipdReader implements SectionReader<SipdSettings> {
@@ -40,15 +43,30 @@ public final class SipdReader implements SectionReader<SipdSettings> {
         return read(section, context.problems());
     }
 
-    /** Multicast is joined on a named interface: an enabled responder must know which. */
+    /**
+     * Multicast is joined on a named interface: an enabled responder must know which. And a
+     * rule that sends phones to this suite must name something it serves ({@link OwnUrl}),
+     * or every phone it answers gets a 404 instead of its provisioning.
+     */
     @Override
     public void check(Section<SipdSettings> section, SuiteConfig whole, MapView root, Problems problems) {
         SipdSettings sip = section.settings();
-        if (section.listen().enabled() && !sip.pnp().vendors().isEmpty() && sip.pnp().interfaces().isEmpty()
-                && section.listen().iface().isEmpty()) {
-            MapView s = root.map(name()).orElse(root);
+        if (!section.listen().enabled() || sip.pnp().vendors().isEmpty()) {
+            return;
+        }
+        MapView s = root.map(name()).orElse(root);
+        if (sip.pnp().interfaces().isEmpty() && section.listen().iface().isEmpty()) {
             problems.add(s.at(), s.keyPath("interface"), "missing; plug-and-play joins " + sip.pnp().group()
                     .getHostAddress() + " on a network interface: set sipd.interface (or sipd.pnp.interfaces)");
+        }
+        Map<String, MapView.Item> items = new HashMap<>();
+        s.map("pnp").ifPresent(p -> p.list("vendors").forEach(i -> items.put(i.path(), i)));
+        for (SipdSettings.PnpRule rule : sip.pnp().vendors()) {
+            OwnUrl.problem(rule.url(), whole).ifPresent(why -> {
+                Optional<MapView> r = Optional.ofNullable(items.get(rule.name()))
+                        .flatMap(i -> MapView.of(i.node(), i.path(), problems));
+                problems.add(r.map(v -> v.at("url")).orElse(s.at()), rule.name() + ".url", why);
+            });
         }
     }
 
@@ -91,16 +109,10 @@ public final class SipdReader implements SectionReader<SipdSettings> {
     }
 
     private static Optional<SipdSettings.PnpRule> rule(MapView r, String path, Problems problems) {
-        r.allowOnly("vendor", "model", "profile_types", "url");
+        r.allowOnly("vendor", "model", "user_agent", "profile_types", "url");
         List<String> vendors = r.strings("vendor");
-        Optional<Pattern> model = r.string("model").flatMap(m -> {
-            try {
-                return Optional.of(Pattern.compile(m, Pattern.CASE_INSENSITIVE));
-            } catch (PatternSyntaxException e) {
-                problems.add(r.at("model"), r.keyPath("model"), "not a valid pattern: " + e.getDescription());
-                return Optional.empty();
-            }
-        });
+        Optional<Pattern> model = pattern(r, "model", problems);
+        Optional<Pattern> userAgent = pattern(r, "user_agent", problems);
         List<String> types = r.has("profile_types") ? r.strings("profile_types") : List.of("device", "application");
         Optional<String> url = r.requiredString("url");
         url.ifPresent(u -> {
@@ -115,7 +127,23 @@ public final class SipdReader implements SectionReader<SipdSettings> {
                 problems.add(r.at("url"), r.keyPath("url"), "'" + u + "' is not an http, https, tftp or ftp URL");
             }
         });
-        return url.map(u -> new SipdSettings.PnpRule(path, vendors, model, types, u));
+        return url.map(u -> new SipdSettings.PnpRule(path, vendors, model, userAgent, types, u));
+    }
+
+    /** A case-insensitive pattern; an empty one or one that does not compile is a problem at its key. */
+    private static Optional<Pattern> pattern(MapView r, String key, Problems problems) {
+        return r.string(key).flatMap(text -> {
+            if (text.isBlank()) {
+                problems.add(r.at(key), r.keyPath(key), "empty; leave " + key + " out to match any");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Pattern.compile(text, Pattern.CASE_INSENSITIVE));
+            } catch (PatternSyntaxException e) {
+                problems.add(r.at(key), r.keyPath(key), "not a valid pattern: " + e.getDescription());
+                return Optional.empty();
+            }
+        });
     }
 
     private static SipdSettings.CheckSync checkSync(MapView n, SipdSettings.CheckSync def) {

@@ -46,19 +46,26 @@ public record SipdSettings(Pnp pnp, CheckSync checkSync) {
     }
 
     /**
-     * One answer rule: a SUBSCRIBE whose {@code vendor} is one of {@code vendors} (any
-     * when empty) and whose {@code model} matches {@code model} (any when absent) is told
-     * {@code url}, with {@code {mac}}, {@code {MAC}}, {@code {model}}, {@code {vendor}},
-     * {@code {version}} filled in.
+     * One answer rule: a SUBSCRIBE is told {@code url}, with {@code {mac}}, {@code {MAC}},
+     * {@code {model}}, {@code {vendor}}, {@code {version}} filled in, when every matcher the
+     * rule gives holds (a matcher left out holds for any SUBSCRIBE): its {@code vendor} is one
+     * of {@code vendors}, its {@code model} matches {@code model}, its {@code User-Agent}
+     * header matches {@code userAgent}, and its profile type is one of {@code profileTypes}.
+     * A SUBSCRIBE without the parameter or header a given matcher reads does not match it.
+     * Gigaset phones are told apart by {@code userAgent}: "the PBX identifies it via the
+     * SIP-User-Agent header, which is containing at first the product name" (Gigaset wiki,
+     * docs/vendor-formats.md 5), and their Event header may name no vendor, or "OEM".
      *
      * @param name         the rule's key path, for logs and events
      * @param vendors      vendor names, lower case
      * @param model        a whole-match, case-insensitive pattern on the model
+     * @param userAgent    a case-insensitive pattern found anywhere in the User-Agent header
+     *                     (anchor it with {@code ^} to match the product name at its start)
      * @param profileTypes the profile types answered (RFC 6080: device, user, local-network;
      *                     AudioCodes sends application)
      */
-    public record PnpRule(String name, List<String> vendors, Optional<Pattern> model, List<String> profileTypes,
-                          String url) {
+    public record PnpRule(String name, List<String> vendors, Optional<Pattern> model, Optional<Pattern> userAgent,
+                          List<String> profileTypes, String url) {
         public static final List<String> PLACEHOLDERS = List.of("mac", "MAC", "model", "vendor", "version");
 
         public PnpRule {
@@ -76,12 +83,14 @@ public record SipdSettings(Pnp pnp, CheckSync checkSync) {
         public boolean equals(Object o) {
             return o instanceof PnpRule r && r.name.equals(name) && r.vendors.equals(vendors)
                     && r.model.map(Pattern::pattern).equals(model.map(Pattern::pattern))
+                    && r.userAgent.map(Pattern::pattern).equals(userAgent.map(Pattern::pattern))
                     && r.profileTypes.equals(profileTypes) && r.url.equals(url);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(name, vendors, model.map(Pattern::pattern), profileTypes, url);
+            return java.util.Objects.hash(name, vendors, model.map(Pattern::pattern), userAgent.map(Pattern::pattern),
+                    profileTypes, url);
         }
     }
 

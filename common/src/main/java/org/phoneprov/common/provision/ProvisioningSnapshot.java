@@ -100,8 +100,8 @@ public final class ProvisioningSnapshot implements FileResolver {
         }
         return config.device(mac.get()).filter(d -> d.model() == model.get()).map(d -> {
             ServedFile.Generated inf = models.get(d.model()).inf(t);
-            return new ServedFile.Generated(d.model().filePrefix() + d.mac().hex() + ".inf", inf.bytes(), inf.etag(),
-                    inf.lastModified(), inf.contentType(), Optional.of(d.mac()), FileKind.INF);
+            return new ServedFile.Generated(SnapshotBuilder.macInfName(d.model(), d.mac().hex()), inf.bytes(),
+                    inf.etag(), inf.lastModified(), inf.contentType(), Optional.of(d.mac()), FileKind.INF);
         });
     }
 
@@ -115,7 +115,7 @@ public final class ProvisioningSnapshot implements FileResolver {
                 return macConfig(mac).map(List::of).orElse(List.of());
             }
             ModelFiles m = models.get(d.model());
-            ServedFile.Generated inf = macInf(d.model().filePrefix() + d.mac().hex() + ".inf", t).orElseThrow();
+            ServedFile.Generated inf = macInf(SnapshotBuilder.macInfName(d.model(), d.mac().hex()), t).orElseThrow();
             List<ServedFile.Generated> files = new java.util.ArrayList<>(List.of(inf, m.telcfg(), m.commonConfig(t)));
             macConfig(mac).ifPresent(files::add);
             return List.copyOf(files);

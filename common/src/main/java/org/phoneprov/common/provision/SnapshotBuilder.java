@@ -194,7 +194,17 @@ public final class SnapshotBuilder {
 
     /** {@code ST2030S_<MAC>.txt}, or {@code .ser} for an encrypted model (seed 6's log: "MacConfig: ST2030S_00147F00DFE4.ser"). */
     static String macConfigName(Device d, ModelConfig mc) {
-        return d.model().filePrefix() + d.mac().hex() + mc.configExtension();
+        return macConfigName(d.model(), mc, d.mac().hex());
+    }
+
+    /** The same name for {@code mac} written as given: 12 hex digits, or a {@code {MAC}} placeholder. */
+    static String macConfigName(Model m, ModelConfig mc, String mac) {
+        return m.filePrefix() + mac + mc.configExtension();
+    }
+
+    /** {@code ST2030S_<MAC>.inf}: the INF a phone asks for first (seed 2.2), served for its inventory device. */
+    static String macInfName(Model m, String mac) {
+        return m.filePrefix() + mac + ".inf";
     }
 
     private static boolean rotating(ModelConfig mc) {

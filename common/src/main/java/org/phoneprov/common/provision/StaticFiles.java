@@ -104,6 +104,23 @@ public final class StaticFiles {
         return lookup(root.relativize(p).toString());
     }
 
+    /**
+     * Whether {@code requested} is a folder below the root (the root itself included), with the
+     * refusals of {@link #lookup}: a place a phone may be pointed at to fetch files from.
+     */
+    public boolean isFolder(String requested) {
+        String rel = relative(requested);
+        if (!rel.isEmpty() && refusal(rel).isPresent()) {
+            return false;
+        }
+        Path p = root.resolve(rel).normalize();
+        try {
+            return p.startsWith(root) && p.toRealPath().startsWith(realRoot) && Files.isDirectory(p);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Lookup lookup(String requested) {
         String rel = relative(requested);
         Optional<String> why = refusal(rel);

@@ -89,6 +89,62 @@ class SipdConfigTest {
         assertTrue(bad.problems().stream().allMatch(p -> p.toString().contains("phoneprov.yaml:")), all);
     }
 
+    /** MINIMAL with an enabled sipd that answers {@code allow}, its {@code vendors:} items one YAML line each. */
+    private static String withRules(String allow, String... ruleLines) {
+        StringBuilder b = new StringBuilder(TestConfigs.MINIMAL).append("sipd:\n  enabled: true\n  interface: lab0\n"
+                + "  pnp:\n    allow: [" + allow + "]\n    vendors:\n");
+        for (String line : ruleLines) {
+            b.append("      ").append(line).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aUserAgentPatternIsFoundIgnoringCase() throws Exception {
+        LoadResult r = ConfigLoader.load(TestConfigs.write(dir, withRules("10.77.0.0/16",
+                "- user_agent: \"^(Gigaset )?(N510|N720|N870|Maxwell)\"", "  url: \"http://10.77.0.1/gigaset/{MAC}.xml\"")));
+        assertTrue(r.isOk(), r.problems().toString());
+        SipdSettings.PnpRule gigaset = r.config().orElseThrow().sip().pnp().vendors().get(0);
+        assertTrue(gigaset.vendors().isEmpty() && gigaset.model().isEmpty(), "no other matcher given");
+        assertTrue(gigaset.userAgent().orElseThrow().matcher("gigaset n720 DM PRO/70.089").find());
+        assertFalse(gigaset.userAgent().orElseThrow().matcher("snomD785 (Gigaset N510)").find(), "anchored at ^");
+    }
+
+    @Test
+    void aBadOrEmptyUserAgentPatternIsLocated() throws Exception {
+        String yaml = withRules("10.77.0.0/16",
+                "- {user_agent: \"^(Gigaset\", url: \"http://10.77.0.1/gigaset/{MAC}.xml\"}",
+                "- {user_agent: \"\", url: \"http://10.77.0.1/gigaset/{MAC}.xml\"}",
+                "- {user_agnet: \"N510\", url: \"http://10.77.0.1/gigaset/{MAC}.xml\"}");
+        LoadResult bad = ConfigLoader.load(TestConfigs.write(dir, yaml));
+        String all = String.join("\n", bad.problems().stream().map(Problem::toString).toList());
+        int line = (int) yaml.substring(0, yaml.indexOf("      - {user_agent: \"^")).lines().count() + 1;
+        assertTrue(all.contains("phoneprov.yaml:" + line + ":22: sipd.pnp.vendors[0].user_agent: not a valid"
+                + " pattern: Unclosed group"), all);
+        assertTrue(all.contains("sipd.pnp.vendors[1].user_agent: empty; leave user_agent out to match any"), all);
+        assertTrue(all.contains("sipd.pnp.vendors[2].user_agnet: unknown key (did you mean 'user_agent'?)"), all);
+    }
+
+    @Test
+    void aRuleUrlAtThisSuiteThatNothingServesIsLocatedAtItsUrl() throws Exception {
+        String yaml = withRules("192.0.2.0/24",
+                "- {user_agent: \"^Gigaset\", url: \"http://192.0.2.10:8080/gigaset/{MAC}.xml\"}",
+                "- vendor: snom",
+                "  url: \"http://192.0.2.10:8080/snom/{mac}.xml\"",
+                "- {vendor: yealink, url: \"http://192.0.2.99/yealink/{mac}.cfg\"}");
+        LoadResult bad = ConfigLoader.load(TestConfigs.write(dir, yaml));
+        assertEquals(1, bad.problems().size(), bad.problems().toString());
+        int line = (int) yaml.substring(0, yaml.indexOf("        url: \"http://192.0.2.10:8080/snom")).lines().count()
+                + 1;
+        String p = bad.problems().get(0).toString();
+        assertTrue(p.contains("phoneprov.yaml:" + line + ":14: sipd.pnp.vendors[1].url: 'http://192.0.2.10:8080"
+                + "/snom/{mac}.xml' is this suite's httpd, which serves nothing at '/snom/{mac}.xml'; it serves"
+                + " gigaset/{MAC}.xml"), p);
+        String disabled = yaml.replace("  enabled: true\n", "  enabled: false\n");
+        LoadResult off = ConfigLoader.load(TestConfigs.write(dir, disabled));
+        assertTrue(off.isOk(), "a sipd that does not run answers nobody: " + off.problems());
+    }
+
     @Test
     void rulesWithoutAllowedSubnetsAreRefused() throws Exception {
         LoadResult bad = ConfigLoader.load(TestConfigs.write(dir, TestConfigs.MINIMAL + """

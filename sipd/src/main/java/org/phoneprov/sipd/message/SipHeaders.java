@@ -11,6 +11,7 @@ public final class SipHeaders {
     public static final String ALLOW = "Allow";
     public static final String ALLOW_EVENTS = "Allow-Events";
     public static final String SUBSCRIPTION_STATE = "Subscription-State";
+    public static final String USER_AGENT = "User-Agent";
 
     private SipHeaders() {
     }

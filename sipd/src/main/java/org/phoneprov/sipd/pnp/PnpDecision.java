@@ -21,9 +21,10 @@ import org.phoneprov.sipd.message.SipHeaders;
  *   <li>is the source in {@code allow}? — otherwise silence, even on unicast;</li>
  *   <li>is it a SUBSCRIBE? — multicast: silence; unicast: 405 (an ACK: nothing, RFC 3261 17.2.1);</li>
  *   <li>for {@code Event: ua-profile}? — multicast: silence; unicast: 489 (RFC 6665 8.3.2);</li>
- *   <li>the first rule, in written order, whose vendor, model and profile-type match and
- *       whose URL can be filled (a rule needing {@code {mac}} is passed over when the
- *       SUBSCRIBE has no MAC, so a MAC-less fallback rule may follow it);</li>
+ *   <li>the first rule, in written order, whose every given matcher holds (vendor, model,
+ *       User-Agent, profile-type; see {@link SipdSettings.PnpRule}) and whose URL can be
+ *       filled (a rule needing {@code {mac}} is passed over when the SUBSCRIBE has no MAC,
+ *       so a MAC-less fallback rule may follow it);</li>
  *   <li>and the source's rate budget, charged only for what is actually sent.</li>
  * </ol>
  * Single-threaded by contract (the owning event loop), like {@link TokenBuckets}.
@@ -33,6 +34,8 @@ public final class PnpDecision {
     static final int GLOBAL_PER_SECOND = 50_000;
     /** RFC 6080 4.1 makes profile-type mandatory; a phone that leaves it out wants its device profile. */
     static final String DEFAULT_PROFILE_TYPE = "device";
+    /** A User-Agent longer than this matches no rule's pattern: the admin's pattern never runs on a flood of text. */
+    static final int MAX_USER_AGENT = 512;
 
     private TokenBuckets buckets;
     private int bucketsRate = -1;
@@ -63,10 +66,12 @@ public final class PnpDecision {
         String model = event.model().orElse("");
         String type = event.profileType().orElse(DEFAULT_PROFILE_TYPE);
         Optional<Mac> mac = PnpMac.find(request, parsed);
+        Optional<String> userAgent = SipHeaders.value(request, SipHeaders.USER_AGENT);
         boolean typeMismatch = false;
         boolean macMissing = false;
         for (SipdSettings.PnpRule rule : settings.vendors()) {
-            if (!vendorMatches(rule, event.vendor()) || !modelMatches(rule, event.model())) {
+            if (!vendorMatches(rule, event.vendor()) || !modelMatches(rule, event.model())
+                    || !userAgentMatches(rule, userAgent)) {
                 continue;
             }
             if (!rule.profileTypes().isEmpty() && !rule.profileTypes().contains(type)) {
@@ -81,7 +86,8 @@ public final class PnpDecision {
             return charged(new PnpOutcome.Answer(rule, url, mac, vendor, model, event), settings, from, nowNanos);
         }
         String detail = "vendor=\"" + Printable.of(vendor, 40) + "\" model=\"" + Printable.of(model, 40)
-                + "\" profile-type=" + Printable.of(type, 20);
+                + "\" profile-type=" + Printable.of(type, 20)
+                + " user-agent=\"" + Printable.of(userAgent.orElse(""), 60) + "\"";
         return silence(macMissing ? PnpSilence.NO_MAC : typeMismatch ? PnpSilence.PROFILE_TYPE : PnpSilence.NO_RULE,
                 detail);
     }
@@ -95,6 +101,15 @@ public final class PnpDecision {
     /** No pattern: any model; otherwise the whole model must match (a SUBSCRIBE without one does not). */
     static boolean modelMatches(SipdSettings.PnpRule rule, Optional<String> model) {
         return rule.model().isEmpty() || model.map(m -> rule.model().get().matcher(m).matches()).orElse(false);
+    }
+
+    /**
+     * No pattern: any phone; otherwise the pattern is found in the header (Gigaset: "containing
+     * at first the product name", so a rule anchors it with {@code ^}); no header, no match.
+     */
+    static boolean userAgentMatches(SipdSettings.PnpRule rule, Optional<String> userAgent) {
+        return rule.userAgent().isEmpty() || userAgent.filter(u -> u.length() <= MAX_USER_AGENT)
+                .map(u -> rule.userAgent().get().matcher(u).find()).orElse(false);
     }
 
     private PnpOutcome charged(PnpOutcome outcome, SipdSettings.Pnp settings, InetAddress from, long nowNanos) {

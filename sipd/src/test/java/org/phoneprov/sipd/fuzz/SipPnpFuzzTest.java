@@ -71,6 +71,8 @@ class SipPnpFuzzTest {
                     rule("audiocodes", List.of(), "4[0-9]{2}HD", List.of("application"), "tftp://10.13.4.121"),
                     rule("yealink", List.of("yealink"), "SIP-T4.*", List.of("device"),
                             "http://10.77.0.1/yealink/{MAC}.cfg?model={model}&v={version}&by={vendor}"),
+                    rule("gigaset", List.of(), null, "^(Gigaset )?(N510|N720|N870|Maxwell)", List.of(),
+                            "http://10.77.0.1/gigaset/{MAC}.xml"),
                     rule("any-with-mac", List.of(), null, List.of(), "http://10.77.0.1/{vendor}/{model}/{mac}"),
                     rule("fallback", List.of(), null, List.of(), "http://10.77.0.1/any.cfg")));
 
@@ -167,8 +169,16 @@ class SipPnpFuzzTest {
 
     private static SipdSettings.PnpRule rule(String name, List<String> vendors, String model, List<String> types,
                                              String url) {
-        return new SipdSettings.PnpRule(name, vendors,
-                Optional.ofNullable(model).map(m -> Pattern.compile(m, Pattern.CASE_INSENSITIVE)), types, url);
+        return rule(name, vendors, model, null, types, url);
+    }
+
+    private static SipdSettings.PnpRule rule(String name, List<String> vendors, String model, String userAgent,
+                                             List<String> types, String url) {
+        return new SipdSettings.PnpRule(name, vendors, pattern(model), pattern(userAgent), types, url);
+    }
+
+    private static Optional<Pattern> pattern(String p) {
+        return Optional.ofNullable(p).map(m -> Pattern.compile(m, Pattern.CASE_INSENSITIVE));
     }
 
     private static InetAddress address(String literal) {

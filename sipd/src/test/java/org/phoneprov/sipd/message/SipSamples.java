@@ -51,6 +51,50 @@ public final class SipSamples {
 
             """);
 
+    /**
+     * A Gigaset Maxwell 3 as Gigaset's wiki traces it (docs/vendor-formats.md 5): the MAC in the
+     * Request-URI as {@code MAC%3A...} at host {@code local}, and no vendor in the Event header.
+     * Only the Request-Line and the URL body are in the trace; the rest is what RFC 6080 asks
+     * for, with the product name first in the User-Agent ("the PBX identifies it via the
+     * SIP-User-Agent header, which is containing at first the product name").
+     */
+    public static final String GIGASET_MAXWELL = crlf("""
+            SUBSCRIBE sip:MAC%3A7C2F8030D21E@local SIP/2.0
+            Via: SIP/2.0/UDP 192.168.10.71:5060;branch=z9hG4bK-7c2f8030d21e-1
+            From: <sip:MAC%3A7C2F8030D21E@local>;tag=3021
+            To: <sip:MAC%3A7C2F8030D21E@local>
+            Call-ID: 7c2f8030d21e-1@192.168.10.71
+            CSeq: 1 SUBSCRIBE
+            Event: ua-profile;profile-type="device"
+            User-Agent: Gigaset Maxwell 3/2.11.6
+            Expires: 0
+            Accept: application/url
+            Contact: <sip:192.168.10.71:5060>
+            Content-Length: 0
+
+            """);
+
+    /**
+     * An N510 IP PRO, as far as is known: its SUBSCRIBE's Event parameters are not documented, so
+     * it says vendor="OEM" as Gigaset's Snom-based P-series does (docs/vendor-formats.md 5), and
+     * its User-Agent is the one the N510 sends over HTTP (Wazo wazo-gigaset, vendor-formats 2.4).
+     */
+    public static final String GIGASET_N510 = crlf("""
+            SUBSCRIBE sip:MAC%3a7C2F804DF9A9@224.0.1.75 SIP/2.0
+            Via: SIP/2.0/UDP 192.168.10.72:5060;rport;branch=z9hG4bK-n510-1
+            From: <sip:MAC%3a7C2F804DF9A9@224.0.1.75>;tag=510
+            To: <sip:MAC%3a7C2F804DF9A9@224.0.1.75>
+            Call-ID: 4df9a9-1@192.168.10.72
+            CSeq: 1 SUBSCRIBE
+            Event: ua-profile;profile-type="device";vendor="OEM";model="OEM";version="42.245"
+            User-Agent: N510 IP PRO/42.245.00.000.000;7C2F804DF9A9
+            Expires: 0
+            Accept: application/url
+            Contact: <sip:192.168.10.72:5060>
+            Content-Length: 0
+
+            """);
+
     /** The phone's answer to our NOTIFY. */
     public static final String OK_TO_NOTIFY = crlf("""
             SIP/2.0 200 OK

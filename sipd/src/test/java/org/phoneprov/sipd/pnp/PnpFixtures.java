@@ -27,8 +27,16 @@ final class PnpFixtures {
     }
 
     static SipdSettings.PnpRule rule(String name, List<String> vendors, String model, List<String> types, String url) {
-        return new SipdSettings.PnpRule(name, vendors,
-                Optional.ofNullable(model).map(m -> Pattern.compile(m, Pattern.CASE_INSENSITIVE)), types, url);
+        return rule(name, vendors, model, null, types, url);
+    }
+
+    static SipdSettings.PnpRule rule(String name, List<String> vendors, String model, String userAgent,
+                                     List<String> types, String url) {
+        return new SipdSettings.PnpRule(name, vendors, pattern(model), pattern(userAgent), types, url);
+    }
+
+    private static Optional<Pattern> pattern(String p) {
+        return Optional.ofNullable(p).map(m -> Pattern.compile(m, Pattern.CASE_INSENSITIVE));
     }
 
     static SipdSettings.Pnp settings(SipdSettings.PnpRule... rules) {

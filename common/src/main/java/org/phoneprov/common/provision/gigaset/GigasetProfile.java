@@ -49,7 +49,12 @@ public final class GigasetProfile {
      * ({@code ^[0-9A-F]{12}\.xml$}) and as the phone expands {@code %MACD}.
      */
     public static String name(Mac mac) {
-        return FOLDER + mac.hex() + ".xml";
+        return name(mac.hex());
+    }
+
+    /** The same name for {@code mac} written as given: 12 hex digits, or a {@code {MAC}} placeholder. */
+    public static String name(String mac) {
+        return FOLDER + mac + ".xml";
     }
 
     /** The value no profile string may hold: it would end Gigaset's quoted string early. */
