@@ -31,6 +31,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SipLabIT {
     static final String SNOM_MAC = "000413a1b2c3";
+    /** Gigaset's Maxwell 3 trace MAC, its last byte replaced per phone port. */
+    static final String GIGASET_MAC = "7C2F8030D21E";
+    /** The product name first (Gigaset wiki); the N720's HTTP User-Agent without the ";MAC" (sipp's field separator). */
+    static final String N720_AGENT = "Gigaset N720 DM PRO/70.089.00.000.000";
     static LabNet net;
     static Path work;
     static PhoneprovProcess server;
@@ -41,7 +45,8 @@ class SipLabIT {
         LabNet.requireLab("ip", "sipp", "tcpdump", "java");
         work = Files.createTempDirectory("phoneprov-siplab-");
         HttpLabIT.copyTree(PhoneprovProcess.repoRoot().resolve("examples/lab"), work);
-        for (String f : List.of("pnp-subscribe.xml", "pnp-silent.xml", "checksync-phone.xml", "checksync-many.xml")) {
+        for (String f : List.of("pnp-subscribe.xml", "pnp-gigaset.xml", "pnp-silent.xml", "checksync-phone.xml",
+                "checksync-many.xml")) {
             try (var in = SipLabIT.class.getResourceAsStream("/lab/sip/" + f)) {
                 Files.write(work.resolve(f), in.readAllBytes());
             }
@@ -74,11 +79,15 @@ class SipLabIT {
         return server.logText();
     }
 
-    /** Runs a sipp phone scenario once from {@code ns}, {@code ip}:{@code port}, towards 224.0.1.75:5060; returns its log. */
-    static String sippPnp(String ns, String ip, int port, String scenario, String mac, String vendor, String model)
+    /**
+     * Runs a sipp phone scenario once from {@code ns}, {@code ip}:{@code port}, towards 224.0.1.75:5060; returns its
+     * log. {@code fields} are the scenario's -inf fields, the MAC first.
+     */
+    static String sippPnp(String ns, String ip, int port, String scenario, String mac, String... fields)
             throws IOException {
         Path inf = work.resolve("phone-" + port + "-" + mac + ".csv");
-        Files.writeString(inf, "SEQUENTIAL\n" + mac + ";" + vendor + ";" + model + "\n");
+        String row = fields.length == 0 ? mac : mac + ";" + String.join(";", fields);
+        Files.writeString(inf, "SEQUENTIAL\n" + row + "\n");
         Path logFile = work.resolve("sipp-" + port + "-" + mac + ".log");
         Sh.Result r = Sh.run(Sh.in(ns, "sipp", "-sf", work.resolve(scenario).toString(), "-inf", inf.toString(),
                 "-i", ip, "-p", Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "15s", "-timeout_error",
@@ -94,16 +103,20 @@ class SipLabIT {
         return m.group(1).trim();
     }
 
+    static String pnpLine(String sippLog) {
+        return sippLog.lines().filter(l -> l.contains("PNP call=")).findFirst().orElseThrow(() -> new AssertionError(
+                "no NOTIFY logged: " + sippLog));
+    }
+
     @Test
     @Order(1)
-    void snomSubscribeWithoutBranchFromEveryPhonePortGetsTheUrlWithItsMac() throws Exception {
+    void gigasetSubscribeWithoutVendorFromEveryPhonePortGetsItsProfileUrl() throws Exception {
         int n = 0;
         for (int port : new int[] {1053, 5059, 5080, 5060}) {
-            String mac = SNOM_MAC.substring(0, 10) + String.format("%02x", ++n);
-            String line = sippPnp(net.client, LabNet.CLIENT_IP, port, "pnp-subscribe.xml", mac, "snom", "snomD785")
-                    .lines().filter(l -> l.contains("PNP call=")).findFirst().orElseThrow();
-            // The NOTIFY reached sipp's own port (it listens only there) with the configured URL.
-            assertEquals("http://10.77.0.1/snom/" + mac + ".xml", field(line, "url"), line);
+            String mac = GIGASET_MAC.substring(0, 10) + String.format("%02X", ++n);
+            String line = pnpLine(sippPnp(net.client, LabNet.CLIENT_IP, port, "pnp-gigaset.xml", mac, N720_AGENT));
+            // The NOTIFY reached sipp's own port (it listens only there) with the profile httpd serves for it.
+            assertEquals("http://10.77.0.1/gigaset/" + mac + ".xml", field(line, "url"), line);
             assertTrue(field(line, "ntype").equalsIgnoreCase("application/url"), line);
             assertEquals("terminated;reason=timeout", field(line, "nstate").replace(" ", ""), line);
             assertTrue(field(line, "nevent").startsWith("ua-profile"), line);
@@ -119,10 +132,13 @@ class SipLabIT {
 
     @Test
     @Order(2)
-    void otherSpellingsOfVendorAndMacAreAnswered() throws Exception {
-        String line = sippPnp(net.client, LabNet.CLIENT_IP, 5062, "pnp-subscribe.xml", "000413A1B2FF", "OEM",
-                "OEM").lines().filter(l -> l.contains("PNP call=")).findFirst().orElseThrow();
-        assertEquals("http://10.77.0.1/snom/000413a1b2ff.xml", field(line, "url"), line);
+    void aGigasetSayingVendorOemWithALowerCaseMacIsAnsweredAndASnomIsNot() throws Exception {
+        String line = pnpLine(sippPnp(net.client, LabNet.CLIENT_IP, 5062, "pnp-subscribe.xml", "7c2f804df9a9", "OEM",
+                "OEM", "N510 IP PRO/42.245.00.000.000"));
+        assertEquals("http://10.77.0.1/gigaset/7C2F804DF9A9.xml", field(line, "url"), "the profile's name: " + line);
+        // examples/lab has no Snom rule any more: nothing the suite serves is a Snom's file.
+        String snom = sippPnp(net.client, LabNet.CLIENT_IP, 5063, "pnp-silent.xml", SNOM_MAC, "OEM", "OEM");
+        assertTrue(snom.contains("SILENT") && !snom.contains("ANSWERED"), "a Snom gets silence\n" + snom);
     }
 
     @Test
@@ -130,7 +146,7 @@ class SipLabIT {
     void aSubnetOrVendorThatIsNotAllowedGetsNothing() throws Exception {
         String far = net.host(net.namespace("far"), "192.168.77.5/24");
         net.in(far, "ip", "route", "add", "224.0.0.0/4", "dev", "eth0");
-        String out = sippPnp(far, "192.168.77.5", 1053, "pnp-silent.xml", SNOM_MAC, "snom", "snomD785");
+        String out = sippPnp(far, "192.168.77.5", 1053, "pnp-silent.xml", GIGASET_MAC, "OEM", "OEM");
         assertTrue(out.contains("SILENT") && !out.contains("ANSWERED"), "outside 10.77.0.0/16: silence\n" + out);
         String other = sippPnp(net.client, LabNet.CLIENT_IP, 1054, "pnp-silent.xml", SNOM_MAC, "acme", "x1");
         assertTrue(other.contains("SILENT") && !other.contains("ANSWERED"), "a vendor with no rule: silence\n" + other);
@@ -242,8 +258,8 @@ class SipLabIT {
         assertTrue(log().contains("sipd.pnp_silence reason=NOT_ALLOWED_SUBNET from=192.168.77.5:1053"), log());
         Sh.Result events = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "events", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--last", "2000"), 60).ok();
-        assertTrue(events.out().lines().anyMatch(l -> l.contains("PNP") && l.contains("00:04:13:A1:B2:01")
-                && l.contains("/snom/000413a1b2" + "01.xml")), events.out());
+        assertTrue(events.out().lines().anyMatch(l -> l.contains("PNP") && l.contains("7C:2F:80:30:D2:01")
+                && l.contains("/gigaset/7C2F8030D201.xml")), events.out());
         assertTrue(events.out().lines().anyMatch(l -> l.contains("NOTIFY") && l.contains("00:14:7F:77:00:01")
                 && l.contains("accepted")), events.out());
         assertFalse(events.out().contains("lab-1001"), "no secrets in events");
