@@ -113,7 +113,7 @@ sipd:
   pnp:
     allow: [127.0.0.0/8]
     vendors:
-      - {vendor: [snom, OEM], url: "http://$host:$pp_port/snom/{mac}.xml"}
+      - {user_agent: "^(Gigaset )?N510", url: "http://$host:$pp_port/gigaset/{MAC}.xml"}
 inventory: devices.yaml
 EOF
 awk -v n="$devices" 'BEGIN {
