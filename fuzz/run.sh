@@ -30,6 +30,7 @@ TARGETS=(
   "tftp-name|tftpd|org.phoneprov.tftpd.fuzz.TftpNameFuzzTest|mapName|"
   "sip|sipd|org.phoneprov.sipd.fuzz.SipPnpFuzzTest|datagram|gov.nist.**"
   "http-path|httpd|org.phoneprov.httpd.fuzz.HttpPathFuzzTest|requestTarget|"
+  "xmlrpc|httpd|org.phoneprov.httpd.fuzz.XmlRpcFuzzTest|call|"
 )
 
 usage() {
