@@ -167,4 +167,39 @@ class GigasetProfileTest {
         List<String> problems = loaded.problems().stream().map(Object::toString).toList();
         assertTrue(problems.toString().contains("a Gigaset model has no models: settings"), problems.toString());
     }
+
+    /** Every model's profile, with every line a model takes, against the format's rules (provider-frame.xsd). */
+    @Test
+    void everyModelsProfileFollowsTheFormatsRules() throws Exception {
+        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory
+                .newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(GigasetProfileTest.class.getResource("/gigaset/provider-frame.xsd"));
+        StringBuilder four = new StringBuilder(TWO_LINES);
+        for (int n = 303; n <= 304; n++) {
+            four.append("      - {number: \"").append(n).append("\", password: \"p").append(n)
+                    .append("\", registrar: \"pbx.example.lan:5070\"}\n");
+        }
+        for (String model : List.of("N510", "N720", "C470", "C590")) {
+            for (String lines : List.of(TWO_LINES, four.toString())) {
+                byte[] xml = served(snapshot(inventory(model, lines)), "/gigaset/" + MAC + ".xml");
+                Document doc = parse(xml);
+                javax.xml.validation.Validator v = schema.newValidator();
+                v.validate(new javax.xml.transform.dom.DOMSource(doc));
+                NodeList top = doc.getDocumentElement().getChildNodes();
+                boolean pastHeader = false;
+                for (int i = 0; i < top.getLength(); i++) {
+                    if (top.item(i) instanceof Element e) {
+                        if (pastHeader) {
+                            // The element-per-setting form: each setting has a class the form knows and a value.
+                            assertTrue(List.of("string", "integer", "boolean").contains(e.getAttribute("class")),
+                                    model + ": " + e.getTagName() + " class=" + e.getAttribute("class"));
+                            assertTrue(e.hasAttribute("value"), model + ": " + e.getTagName());
+                            assertTrue(e.getTagName().matches("[SIB]_[A-Z0-9_]+"), model + ": " + e.getTagName());
+                        }
+                        pastHeader |= e.getTagName().equals("PROFILE_NAME");
+                    }
+                }
+            }
+        }
+    }
 }
