@@ -183,9 +183,14 @@ class GigasetLabIT {
                 BASE + "gigaset/activation/7C2F80771001.xml")[0], "a locked code keeps working for its phone");
         assertEquals("403", curl("--digest", "-u", "12387426549864:0815", BASE
                 + "gigaset/activation/7C2F80771002.xml")[0], "and for no other");
+        assertEquals("200", curl("-A", ua, BASE + "gigaset/7C2F80771001.xml")[0],
+                "its later checks come to the profile folder its profile names, without the code");
+        assertEquals("404", curl("-A", "Gigaset N510 IP PRO/42.245;7C2F80771002", BASE + "gigaset/7C2F80771001.xml")[0],
+                "not for another phone");
         assertEquals("200", curl("--digest", "-u", "4567:", BASE + "gigaset/activation/7C2F80771003.xml")[0]);
         assertEquals("403", curl("--digest", "-u", "4567:", BASE + "gigaset/activation/7C2F80771003.xml")[0],
                 "a one-shot code works once");
+        assertEquals("404", curl(BASE + "gigaset/7C2F80771003.xml")[0], "and has no later checks");
         assertTrue(log().contains("httpd.activation_refused reason=code_spent code=456... "), log());
         assertFalse(log().contains("0815"), "no code password in the log");
     }

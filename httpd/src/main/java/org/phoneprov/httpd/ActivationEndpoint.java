@@ -1,6 +1,7 @@
 package org.phoneprov.httpd;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
@@ -103,15 +104,47 @@ final class ActivationEndpoint {
             return;
         }
         Activations.Granted g = (Activations.Granted) v;
+        context.log().log(Level.INFO, "httpd.activation_used", "code=" + shown(code) + " lock="
+                + code.lock().name().toLowerCase(java.util.Locale.ROOT) + " provider=" + LogText.quote(code.provider())
+                + " mac=" + mac + " uses=" + g.use().uses() + " client=" + from);
+        FullHttpResponse profile = profile(ex, config, code, mac);
+        context.reply(ctx, () -> ex.send(profile, profile.content().readableBytes()));
+    }
+
+    /**
+     * A later check of a phone that activated a locked code: its profile names the suite's profile
+     * folder, so it asks {@code gigaset/<MAC>.xml} without its code. Served when a locked code is
+     * bound to that MAC (and the User-Agent names no other phone); else the handler goes on.
+     */
+    boolean laterCheck(Exchange ex, HttpRequest request, String name) {
+        if (!name.startsWith(GigasetProfile.FOLDER) || name.length() != GigasetProfile.FOLDER.length() + 12
+                + SUFFIX.length() || !name.endsWith(SUFFIX)) {
+            return false;
+        }
+        SuiteConfig config = context.config().get();
+        Optional<Mac> mac = Mac.parse(name.substring(GigasetProfile.FOLDER.length(), name.length() - SUFFIX.length()));
+        if (mac.isEmpty() || config.gigaset().codes().isEmpty() || config.device(mac.get()).isPresent()
+                || !GigasetUserAgent.mayFetch(mac.get(), request.headers().get(HttpHeaderNames.USER_AGENT))) {
+            return false;
+        }
+        Optional<ActivationCode> code = context.services().activations.lockedTo(mac.get(), config.gigaset().codes());
+        if (code.isEmpty()) {
+            return false;
+        }
+        ex.device(mac);
+        FullHttpResponse profile = profile(ex, config, code.get(), mac.get());
+        ex.send(profile, profile.content().readableBytes());
+        return true;
+    }
+
+    /** The code's customer record as this phone's profile, encrypted with the provider's key if it has one. */
+    private FullHttpResponse profile(Exchange ex, SuiteConfig config, ActivationCode code, Mac mac) {
         Device d = code.forPhone(mac);
         byte[] plain = GigasetProfiles.plain(d, config, SuiteUrls.of(config));
         Optional<ProfileCipher> cipher = GigasetProfiles.cipher(d, config);
         byte[] body = cipher.map(c -> c.encrypt(plain)).orElse(plain);
         String type = cipher.isPresent() ? ContentTypes.ENCRYPTED : ContentTypes.of(GigasetProfile.name(mac));
-        context.log().log(Level.INFO, "httpd.activation_used", "code=" + shown(code) + " lock="
-                + code.lock().name().toLowerCase(java.util.Locale.ROOT) + " provider=" + LogText.quote(code.provider())
-                + " mac=" + mac + " uses=" + g.use().uses() + " client=" + from);
-        context.reply(ctx, () -> ex.send(context.responses().ok(ex.version(), type, body), body.length));
+        return context.responses().ok(ex.version(), type, body);
     }
 
     private void reject(String reason, String mac, String from, String path) {

@@ -105,6 +105,9 @@ final class GigasetEndpoints {
     /** @param path the request's name as {@link RequestPath} gives it, with its leading '/' */
     Route route(ChannelHandlerContext ctx, Exchange ex, HttpRequest request, RequestMethod method, String path,
                 Optional<InetAddress> client) {
+        if (!path.startsWith("/apxml/") && !path.startsWith("/gigaset/") && !path.startsWith("/device/")) {
+            return Route.NOT_OURS; // every other request pays three prefix checks, nothing more
+        }
         String name = path.substring(1);
         if (name.equals(RpcEndpoint.PATH)) {
             rpc.request(ctx, ex, request, method, client);
@@ -116,7 +119,7 @@ final class GigasetEndpoints {
         if (RetailRedirect.applies(name)) {
             return redirect(ex, request, name);
         }
-        return Route.NOT_OURS;
+        return activation.laterCheck(ex, request, name) ? Route.ANSWERED : Route.NOT_OURS;
     }
 
     /** A request body's part; true when it belonged to an API call (or to a connection that must read nothing more). */

@@ -64,6 +64,11 @@ public final class ActivationStore implements ActivationUses, AutoCloseable {
     }
 
     @Override
+    public Optional<ActivationUse> boundTo(Mac mac) {
+        return byCode.values().stream().filter(u -> u.mac().equals(mac)).findFirst();
+    }
+
+    @Override
     public synchronized void put(ActivationUse u) throws StoreException {
         if (closed) {
             throw new StoreException("activation database " + sqlite.file() + " is closed (phoneprov is stopping)",

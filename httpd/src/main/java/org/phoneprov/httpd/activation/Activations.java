@@ -43,6 +43,16 @@ public final class Activations {
     public record Refused(String reason, Mac boundTo) implements Verdict {
     }
 
+    /**
+     * The locked code this phone activated, for its later checks: its profile names the suite's
+     * profile folder, so the phone comes back for {@code gigaset/<MAC>.xml} without its code.
+     * A one-shot code has no later: it worked once.
+     */
+    public Optional<ActivationCode> lockedTo(Mac phone, java.util.Map<String, ActivationCode> codes) {
+        return uses.boundTo(phone).map(u -> codes.get(u.user()))
+                .filter(c -> c != null && c.lock() == ActivationCode.Lock.LOCKED);
+    }
+
     /** Serialised: two phones racing for one code cannot both win it. */
     public synchronized Verdict use(ActivationCode code, Mac phone) throws StoreException {
         Optional<ActivationUse> before = uses.find(code.user());

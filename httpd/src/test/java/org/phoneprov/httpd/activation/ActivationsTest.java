@@ -46,9 +46,10 @@ class ActivationsTest {
             assertEquals(PHONE, r.boundTo());
         }
         try (ActivationStore store = ActivationStore.open(stateDir)) {
-            Activations.Refused r = assertInstanceOf(Activations.Refused.class,
-                    new Activations(store, clock::get).use(c, OTHER));
+            Activations after = new Activations(store, clock::get);
+            Activations.Refused r = assertInstanceOf(Activations.Refused.class, after.use(c, OTHER));
             assertEquals("code_spent", r.reason(), "spent stays spent after a restart");
+            assertEquals(Optional.empty(), after.lockedTo(PHONE, Map.of(c.user(), c)), "no later checks for one shot");
         }
     }
 
@@ -66,8 +67,11 @@ class ActivationsTest {
         }
         try (ActivationStore store = ActivationStore.open(stateDir)) {
             assertEquals(Optional.of(new ActivationUse("1234", PHONE, 1_000, 5_000, 2)), store.find("1234"));
-            assertInstanceOf(Activations.Refused.class, new Activations(store, clock::get).use(c, OTHER),
-                    "the lock survives a restart");
+            Activations after = new Activations(store, clock::get);
+            assertInstanceOf(Activations.Refused.class, after.use(c, OTHER), "the lock survives a restart");
+            assertEquals(Optional.of(c), after.lockedTo(PHONE, Map.of("1234", c)), "its later checks");
+            assertEquals(Optional.empty(), after.lockedTo(OTHER, Map.of("1234", c)));
+            assertEquals(Optional.empty(), after.lockedTo(PHONE, Map.of()), "a code gone from the config");
         }
     }
 
@@ -76,6 +80,11 @@ class ActivationsTest {
         ActivationUses broken = new ActivationUses() {
             @Override
             public Optional<ActivationUse> find(String user) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ActivationUse> boundTo(Mac mac) {
                 return Optional.empty();
             }
 
