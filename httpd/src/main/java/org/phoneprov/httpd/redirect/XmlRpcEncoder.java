@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Writes a {@code <methodResponse>} (UTF-8) holding one result or a fault.
+ * Writes a {@code <methodResponse>} (UTF-8) holding one result or a fault, and, for this suite's
+ * own client ({@code phoneprov gigaset}), a {@code <methodCall>}.
  *
  * <p>After the XML declaration, the response is one line with no white space between tags, and strings as a
  * bare {@code <value>text</value>} (the spec: "If no type is indicated, the type is string"),
@@ -24,6 +27,8 @@ import java.util.Map;
 public final class XmlRpcEncoder {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss", Locale.ROOT);
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    /** The spec's method name characters, as {@link XmlRpcDecoder} checks them. */
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z0-9_.:/]{1,128}");
 
     private XmlRpcEncoder() {
     }
@@ -46,6 +51,27 @@ public final class XmlRpcEncoder {
         StringBuilder b = new StringBuilder(256).append(DECLARATION).append("<methodResponse><fault>");
         value(b, new XmlRpcValue.Struct(members));
         return b.append("</fault></methodResponse>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code <methodCall><methodName>name</methodName><params><param>value</param>...</params></methodCall>},
+     * in the same one-line form as the responses: what {@link XmlRpcDecoder} reads, and what
+     * peoplefone's {@code xmlrpc_encode_request} and gorilla-xmlrpc send (docs/vendor-formats.md section 3).
+     *
+     * @throws IllegalArgumentException for a method name the spec does not allow (the caller's bug)
+     */
+    public static byte[] call(String methodName, List<XmlRpcValue> params) {
+        if (!METHOD_NAME.matcher(methodName).matches()) {
+            throw new IllegalArgumentException("not an XML-RPC method name: " + methodName);
+        }
+        StringBuilder b = new StringBuilder(256).append(DECLARATION).append("<methodCall><methodName>")
+                .append(methodName).append("</methodName><params>");
+        for (XmlRpcValue p : params) {
+            b.append("<param>");
+            value(b, p);
+            b.append("</param>");
+        }
+        return b.append("</params></methodCall>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void value(StringBuilder b, XmlRpcValue v) {
