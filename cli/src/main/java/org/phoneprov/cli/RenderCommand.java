@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.phoneprov.common.config.Device;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.FileKind;
 import org.phoneprov.common.provision.Lookup;
@@ -41,7 +42,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "NAME", description = "Print this file as the device would receive it.")
     String file;
 
-    @Option(names = "--plain", description = "With --file: an encrypted (.ser) config as the phone reads it once decrypted.")
+    @Option(names = "--plain", description = "With --file: an encrypted file (a .ser config, a Gigaset profile with a"
+            + " profile_key) as the phone reads it once decrypted.")
     boolean plain;
 
     @Option(names = "--out", paramLabel = "DIR", description = "With --all: the folder to write into.")
@@ -89,8 +91,18 @@ final class RenderCommand implements Callable<Integer> {
             System.err.println("no file named '" + file + "' for " + mac.get() + " (" + describe(l) + ")");
             return 1;
         }
-        System.out.println("Files for " + mac.get() + " over " + transport + ", in download order (APS seed 2.4.1):");
-        for (ServedFile.Generated g : snap.filesOf(mac.get(), transport)) {
+        Device device = ok.get().config().device(mac.get()).orElseThrow();
+        List<ServedFile.Generated> files = snap.filesOf(mac.get(), transport);
+        if (device.model().isGigaset()) {
+            // One provisioning profile, no INF (Gigaset seed): its download order is not the APS seed's.
+            boolean encrypted = files.stream().anyMatch(g -> snap.plainText(g).isPresent());
+            System.out.println("The profile of " + mac.get() + " (" + device.model() + (encrypted
+                    ? ", AES-128 with the profile_key of provider " + device.provider().orElse("?")
+                    + "; --plain shows it decrypted" : "") + "):");
+        } else {
+            System.out.println("Files for " + mac.get() + " over " + transport + ", in download order (APS seed 2.4.1):");
+        }
+        for (ServedFile.Generated g : files) {
             String sn = g.kind() == FileKind.MAC_CONFIG ? "  config_sn=" + configSn(snap.plainText(g).orElse(g.bytes())) : "";
             System.out.printf("  %-14s %-34s %6d bytes%s%n", g.kind(), g.name(), g.length(), sn);
         }

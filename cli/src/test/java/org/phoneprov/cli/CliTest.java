@@ -1,6 +1,7 @@
 package org.phoneprov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -75,6 +76,47 @@ class CliTest {
         Run all = cli("render", "--config", cfg, "--all", "--out", dir.resolve("out").toString());
         assertEquals(0, all.code(), all.err());
         assertTrue(Files.exists(dir.resolve("out/ST2022M_00147F130003.txt")));
+    }
+
+    @Test
+    void renderShowsAGigasetsProfileEncryptedAndPlain() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Path cfg = Files.writeString(dir.resolve("phoneprov.yaml"), """
+                suite: {address: 10.77.0.1}
+                paths: {files: files}
+                gigaset:
+                  providers:
+                    - {name: acme, password: "acme-api", profile_key: "00112233445566778899aabbccddeeff"}
+                devices:
+                  - mac: 7C:2F:80:77:06:01
+                    model: N510
+                    provider: acme
+                    lines: [{number: "1601", password: "gs-1601", registrar: 10.77.0.1}]
+                  - mac: 7C:2F:80:77:06:02
+                    model: N720
+                    lines: [{number: "1602", password: "gs-1602", registrar: 10.77.0.1}]
+                """);
+        String c = cfg.toString();
+        Run list = cli("render", "--config", c, "--mac", "7c2f80770601");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().startsWith("The profile of 7C:2F:80:77:06:01 (N510, AES-128 with the profile_key of"
+                + " provider acme; --plain shows it decrypted):\n"), list.out());
+        assertTrue(list.out().matches("(?s).*\\n  PROFILE +gigaset/7C2F80770601\\.xml +\\d+ bytes\\n.*"), list.out());
+        Run plain = cli("render", "--config", c, "--mac", "7C2F80770601", "--file", "gigaset/7C2F80770601.xml", "--plain");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"), plain.out());
+        assertTrue(plain.out().contains("<MAC_ADDRESS value=\"7C2F80770601\"/>") && plain.out().contains("gs-1601"));
+        Run served = cli("render", "--config", c, "--mac", "7C2F80770601", "--file", "gigaset/7C2F80770601.xml");
+        assertEquals(0, served.code(), served.err());
+        assertFalse(served.out().contains("ProviderFrame") || served.out().contains("gs-1601"), "served encrypted");
+
+        Run open = cli("render", "--config", c, "--mac", "7C2F80770602");
+        assertTrue(open.out().startsWith("The profile of 7C:2F:80:77:06:02 (N720):\n"), open.out());
+        Run asServed = cli("render", "--config", c, "--mac", "7C2F80770602", "--file", "gigaset/7c2f80770602.xml");
+        assertEquals(0, asServed.code(), asServed.err());
+        assertTrue(asServed.out().contains("<MAC_ADDRESS value=\"7C2F80770602\"/>"), "no key: served plain");
+        Run missing = cli("render", "--config", c, "--mac", "7C2F80770602", "--file", "gigaset/7C2F80770699.xml");
+        assertEquals(1, missing.code());
     }
 
     @Test
