@@ -1,5 +1,6 @@
 package org.phoneprov.cli;
 
+import org.phoneprov.cli.gigaset.GigasetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Zero-touch provisioning for IP phones: DHCP, TFTP, HTTP(S) and SIP from one config.",
         subcommands = {CheckCommand.class, RenderCommand.class, RunCommand.class, DemoCommand.class,
                 EventsCommand.class, LeasesCommand.class, NotifyCommand.class, SimulateCommand.class,
-                EncryptCommand.class, DecryptCommand.class, CertCommand.class, CommandLine.HelpCommand.class})
+                EncryptCommand.class, DecryptCommand.class, CertCommand.class, GigasetCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -29,7 +29,7 @@ import org.phoneprov.common.provision.Transport;
  * is redirected to the registered URL; {@code curl --digest} fetches an activation code's profile
  * (locked, one-shot, wrong codes throttled); {@code openssl enc -d -aes-128-cbc} opens an
  * encrypted profile to what {@code phoneprov render --plain} shows; a restart keeps the
- * registrations and the spent codes.
+ * registrations and the spent codes; {@code phoneprov gigaset} and python agree on registrations.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GigasetLabIT {
@@ -247,6 +247,36 @@ class GigasetLabIT {
         for (String secret : List.of(KEY, "acme-api", "0815", "gs-1601")) {
             assertFalse(log().contains(secret), "no secret in the log: " + secret);
         }
+    }
+
+    /** {@code phoneprov gigaset ...} in the client namespace, the password from the environment; its exit code and output. */
+    static Sh.Result gigaset(String password, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "PHONEPROV_GIGASET_PASSWORD=" + password, "java", "-jar",
+                PhoneprovProcess.jar().toString(), "gigaset"));
+        cmd.addAll(List.of(args));
+        return Sh.run(Sh.in(net.client, cmd.toArray(String[]::new)), 60);
+    }
+
+    @Test
+    @Order(8)
+    void phoneprovsOwnClientAgreesWithPythons() {
+        String api = BASE + "apxml/rpc.do";
+        String mac = "7C2F80770903";
+        Sh.Result reg = gigaset("acme-api", "register", "--url", api, "--user", "acme", mac + "-AB12",
+                "http://10.77.0.1/gigaset/%MACD.xml");
+        assertEquals(0, reg.code(), reg.out() + reg.err());
+        assertTrue(reg.out().startsWith("ok\n"), reg.out());
+        assertEquals("[\"ok\", [true, \"" + mac + "\"]]", rpc(RPC, "checkDevice", mac), "python sees the registration");
+        Sh.Result check = gigaset("acme-api", "check", "--url", api, "--user", "acme", mac);
+        assertEquals(0, check.code(), check.out() + check.err());
+        Sh.Result wrong = gigaset("nope", "check", "--url", api, "--user", "acme", mac);
+        assertEquals(3, wrong.code(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("answered HTTP 401"), wrong.err());
+        Sh.Result invalid = gigaset("acme-api", "check", "--url", api, "--user", "acme", "7C2F80");
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.out().startsWith("mac_invalid:7C2F80\n"), invalid.out());
+        assertEquals(0, gigaset("acme-api", "deregister", "--url", api, "--user", "acme", mac).code());
+        assertEquals("[\"ok\", [false, \"mac_not_found:" + mac + "\"]]", rpc(RPC, "checkDevice", mac));
     }
 
     /** The documented command (README, ProfileCipher): the IV is the file's first 16 bytes. */
