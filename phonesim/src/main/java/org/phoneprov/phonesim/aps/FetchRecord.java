@@ -10,7 +10,8 @@ import org.phoneprov.phonesim.fetch.Location;
  * @param bytes  size of the body received, 0 unless {@link Status#OK}
  */
 public record FetchRecord(String what, String method, Location location, Status status, long bytes, String detail) {
-    public enum Status { OK, NOT_FOUND, UNREACHABLE, FAILED }
+    /** {@code REDIRECTED} and {@code UNAUTHORIZED} are a Gigaset's: it follows a 3xx and answers a 401 itself. */
+    public enum Status { OK, NOT_FOUND, UNREACHABLE, FAILED, REDIRECTED, UNAUTHORIZED }
 
     /** {@code http} (also for https) or {@code tftp}, as {@code Fetcher.requests()} counts. */
     public String transport() {

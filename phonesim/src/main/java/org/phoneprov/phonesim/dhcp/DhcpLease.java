@@ -15,14 +15,26 @@ import org.phoneprov.phonesim.phone.Vlan;
  * @param tftp66      option 66: the TFTP server, as text
  * @param inf67       option 67: the INF name
  * @param tftp150     option 150: TFTP server addresses, "used instead of option 66 if present"
+ * @param gigasetUrl  option 114: a Gigaset's provisioning URL, which has priority over option 66
  */
 public record DhcpLease(Inet4Address address, Inet4Address serverId, Optional<Inet4Address> subnetMask,
                         Optional<Inet4Address> router, Optional<Long> leaseSeconds,
                         Optional<Inet4Address> nextServer, Optional<String> file, Optional<String> inf43,
                         Optional<String> tftp66, Optional<String> inf67, List<Inet4Address> tftp150,
-                        Optional<Integer> vlanEnable, Optional<Integer> voiceVlan, Optional<Integer> dataVlan) {
+                        Optional<Integer> vlanEnable, Optional<Integer> voiceVlan, Optional<Integer> dataVlan,
+                        Optional<String> gigasetUrl) {
     public DhcpLease {
         tftp150 = List.copyOf(tftp150);
+    }
+
+    /** A lease without option 114, as an ST20xx's always is. */
+    public DhcpLease(Inet4Address address, Inet4Address serverId, Optional<Inet4Address> subnetMask,
+                     Optional<Inet4Address> router, Optional<Long> leaseSeconds, Optional<Inet4Address> nextServer,
+                     Optional<String> file, Optional<String> inf43, Optional<String> tftp66, Optional<String> inf67,
+                     List<Inet4Address> tftp150, Optional<Integer> vlanEnable, Optional<Integer> voiceVlan,
+                     Optional<Integer> dataVlan) {
+        this(address, serverId, subnetMask, router, leaseSeconds, nextServer, file, inf43, tftp66, inf67, tftp150,
+                vlanEnable, voiceVlan, dataVlan, Optional.empty());
     }
 
     /** From an ACK; the server id falls back to the one the phone requested from (RFC 2131 4.3.2). */
@@ -30,7 +42,8 @@ public record DhcpLease(Inet4Address address, Inet4Address serverId, Optional<In
         Optional<Inet4Address> next = ack.siaddr().isAnyLocalAddress() ? Optional.empty() : Optional.of(ack.siaddr());
         return new DhcpLease(ack.yiaddr(), ack.serverId().orElse(requestedFrom), ack.subnetMask(), ack.router(),
                 ack.leaseSeconds(), next, ack.file(), ack.vendorSpecific(), ack.tftpServerName(),
-                ack.bootfileName(), ack.tftpServers(), ack.vlanEnable(), ack.voiceVlan(), ack.dataVlan());
+                ack.bootfileName(), ack.tftpServers(), ack.vlanEnable(), ack.voiceVlan(), ack.dataVlan(),
+                ack.gigasetUrl());
     }
 
     /**

@@ -22,7 +22,8 @@ import org.phoneprov.phonesim.phone.PhoneIdentity;
  * </ul>
  * The broadcast flag is set: the phone has no address to receive unicast on yet.
  * Messages are padded to the 300 bytes of a BOOTP packet, as many phones do (and some
- * relays require).
+ * relays require). A Gigaset's differ where {@link PhoneIdentity} and
+ * {@link #GIGASET_PARAMETERS} say.
  */
 public final class DhcpMessages {
     static final int FIXED = 236;
@@ -42,6 +43,14 @@ public final class DhcpMessages {
                                  Inet4Address server) {
         return message(id, xid, MessageType.REQUEST.code(), vlanEnabled, requested, server);
     }
+
+    /**
+     * A Gigaset's option 55: where its profile is, option 114 (a URL, which has priority) and
+     * option 66 (docs/vendor-formats.md 2.4); no 43/67/150 (no INF) and no VLAN options of the APS seed.
+     */
+    static final List<Integer> GIGASET_PARAMETERS = List.of(DhcpOption.SUBNET_MASK.code(), DhcpOption.ROUTER.code(),
+            DhcpOption.DNS.code(), DhcpOption.DOMAIN_NAME.code(), DhcpOption.TFTP_SERVER_NAME.code(),
+            DhcpReplyParser.GIGASET_URL);
 
     /** Option 55's codes (seed 4.4.2 adds 190–192 when the VLAN parameter is 1). */
     public static List<Integer> parameterRequestList(boolean vlanEnabled) {
@@ -69,8 +78,9 @@ public final class DhcpMessages {
             option(options, DhcpOption.SERVER_ID.code(), server.getAddress());
         }
         option(options, DhcpOption.VENDOR_CLASS.code(), id.vendorClass().getBytes(StandardCharsets.US_ASCII));
-        option(options, DhcpOption.USER_CLASS.code(), id.userClass().getBytes(StandardCharsets.US_ASCII));
-        List<Integer> prl = parameterRequestList(vlan);
+        id.userClass().ifPresent(u -> option(options, DhcpOption.USER_CLASS.code(),
+                u.getBytes(StandardCharsets.US_ASCII)));
+        List<Integer> prl = id.model().isGigaset() ? GIGASET_PARAMETERS : parameterRequestList(vlan);
         byte[] list = new byte[prl.size()];
         for (int i = 0; i < list.length; i++) {
             list[i] = (byte) (int) prl.get(i);

@@ -18,6 +18,7 @@ import org.phoneprov.common.mac.Mac;
  * @param bootfileName   option 67, the INF name (seed 2.4)
  * @param tftpServers    option 150, one or more IPv4 addresses (seed 2.4)
  * @param notes          oddities tolerated while reading (an option of the wrong length, ignored)
+ * @param gigasetUrl     option 114, a Gigaset's provisioning URL (docs/vendor-formats.md 2.4)
  */
 public record DhcpReply(int xid, int messageType, Mac chaddr, Inet4Address yiaddr, Inet4Address siaddr,
                         Optional<String> file, Optional<Inet4Address> subnetMask, Optional<Inet4Address> router,
@@ -25,7 +26,7 @@ public record DhcpReply(int xid, int messageType, Mac chaddr, Inet4Address yiadd
                         Optional<String> vendorSpecific, Optional<String> tftpServerName,
                         Optional<String> bootfileName, List<Inet4Address> tftpServers,
                         Optional<Integer> vlanEnable, Optional<Integer> voiceVlan, Optional<Integer> dataVlan,
-                        List<String> notes) {
+                        List<String> notes, Optional<String> gigasetUrl) {
     public DhcpReply {
         tftpServers = List.copyOf(tftpServers);
         notes = List.copyOf(notes);

@@ -25,6 +25,11 @@ public final class DhcpReplyParser {
     private static final int OPTIONS = DhcpMessages.FIXED + 4;
     private static final int SNAME = 44;
     private static final int FILE = 108;
+    /**
+     * Option 114, the URL a Gigaset provisions from (Gigaset wiki "DHCP option 114",
+     * docs/vendor-formats.md 2.4); not a {@link DhcpOption} constant, since only the Gigaset reads it.
+     */
+    public static final int GIGASET_URL = 114;
 
     private DhcpReplyParser() {
     }
@@ -86,7 +91,7 @@ public final class DhcpReplyParser {
                 text(o, DhcpOption.VENDOR_SPECIFIC), text(o, DhcpOption.TFTP_SERVER_NAME),
                 text(o, DhcpOption.BOOTFILE_NAME), tftpServers(o, notes),
                 unsigned(o, DhcpOption.VLAN_ENABLE, 1, notes), unsigned(o, DhcpOption.VOICE_VLAN, 2, notes),
-                unsigned(o, DhcpOption.DATA_VLAN, 2, notes), notes));
+                unsigned(o, DhcpOption.DATA_VLAN, 2, notes), notes, text(o, DhcpOption.valueOf(GIGASET_URL))));
     }
 
     /** Walks code/length/value from {@code from} to {@code to}; null, or why it could not. */

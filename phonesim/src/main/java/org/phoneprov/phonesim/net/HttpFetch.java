@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * keep-alive}), as a phone fetching its INF, firmware and configs from one server does.
  * A server may close an idle connection at any time (RFC 9112 9.3.1), so a request that
  * fails on a reused connection before any response byte is sent once more on a new one.
- * Redirects are not followed; https is out of scope. Thread-confined, like the phone.
+ * Redirects are not followed here ({@link #exchange} hands them to a phone that follows
+ * them itself); https is out of scope. Thread-confined, like the phone.
  */
 public final class HttpFetch implements AutoCloseable {
     /** Far above the largest firmware image; a runaway body must not eat the heap. */
@@ -50,10 +51,23 @@ public final class HttpFetch implements AutoCloseable {
     }
 
     HttpFetch(InetAddress localAddress, FetchTimeouts timeouts, String model, long maxBody) {
+        this(localAddress, timeouts, maxBody,
+                model == null || model.isBlank() ? "phoneprov-phonesim" : "phoneprov-phonesim " + model.trim());
+    }
+
+    private HttpFetch(InetAddress localAddress, FetchTimeouts timeouts, long maxBody, String userAgent) {
         this.localAddress = localAddress;
         this.timeouts = timeouts;
-        this.userAgent = model == null || model.isBlank() ? "phoneprov-phonesim" : "phoneprov-phonesim " + model.trim();
+        this.userAgent = userAgent;
         this.maxBody = maxBody;
+    }
+
+    /**
+     * With a User-Agent of the phone's own, as a Gigaset sends its MAC in it
+     * ({@code Gigaset N510 IP PRO/42.245.00.000.000;7C2F804DF9A9}).
+     */
+    public static HttpFetch withUserAgent(InetAddress localAddress, FetchTimeouts timeouts, String userAgent) {
+        return new HttpFetch(localAddress, timeouts, MAX_BODY, userAgent);
     }
 
     public FetchResult get(URI uri) {
@@ -65,22 +79,47 @@ public final class HttpFetch implements AutoCloseable {
         return fetch("POST", uri);
     }
 
+    /**
+     * One GET with extra header fields ({@code Authorization}), answered with whatever status
+     * came: for a phone that follows redirects and answers digest challenges itself (a Gigaset).
+     */
+    public HttpReply exchange(URI uri, Map<String, String> headers) {
+        Sent s = send("GET", uri, headers);
+        return s.failure != null ? new HttpReply.NoAnswer(s.failure)
+                : new HttpReply.Answered(s.response.status(), s.response.headers(), s.response.body());
+    }
+
+    /** The request-target a request for {@code uri} names, which a digest {@code uri} must repeat. */
+    public static String requestTarget(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
     private record Target(String key, String host, int port, String hostHeader, String path) {
     }
 
+    /** A response, or why there was none. */
+    private record Sent(HttpResponse response, FetchResult failure) {
+    }
+
     private FetchResult fetch(String method, URI uri) {
+        Sent s = send(method, uri, Map.of());
+        return s.failure != null ? s.failure : result(s.response);
+    }
+
+    private Sent send(String method, URI uri, Map<String, String> headers) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
-            return new FetchResult.Failed("https not supported by the simulator");
+            return failed(new FetchResult.Failed("https not supported by the simulator"));
         }
         if (!scheme.equals("http") || uri.isOpaque() || uri.getHost() == null) {
-            return new FetchResult.Failed("not an http:// URL with a host: " + uri);
+            return failed(new FetchResult.Failed("not an http:// URL with a host: " + uri));
         }
         Target t = target(uri);
         HttpConnection c = connections.remove(t.key);
         if (c != null) {
-            Attempt a = attempt(c, method, t);
-            if (a.result != null) {
+            Attempt a = attempt(c, method, t, headers);
+            if (!a.stale()) {
                 return keepOrClose(t, c, a);
             }
             // The server closed the idle connection before we asked: ask again on a new one.
@@ -90,50 +129,58 @@ public final class HttpFetch implements AutoCloseable {
         try {
             c = connect(t);
         } catch (UnknownHostException e) {
-            return new FetchResult.Unreachable("unknown host " + t.host);
+            return failed(new FetchResult.Unreachable("unknown host " + t.host));
         } catch (BindException e) {
             // The phone's address is gone from this host, or no local port is left.
             String from = localAddress == null ? "any address" : localAddress.getHostAddress();
-            return new FetchResult.Unreachable("cannot send from " + from + ": " + e.getMessage());
+            return failed(new FetchResult.Unreachable("cannot send from " + from + ": " + e.getMessage()));
         } catch (IOException e) {
             // Refused, timed out, no route: all "Server Unreachable" to the phone (seed 2.6).
-            return new FetchResult.Unreachable("cannot connect to " + t.host + ":" + t.port + ": " + why(e));
+            return failed(new FetchResult.Unreachable("cannot connect to " + t.host + ":" + t.port + ": " + why(e)));
         }
-        Attempt a = attempt(c, method, t);
-        if (a.result == null) {
+        Attempt a = attempt(c, method, t, headers);
+        if (a.stale()) {
             c.close();
-            return new FetchResult.Failed("server closed the connection without a response: " + a.staleReason);
+            return failed(new FetchResult.Failed("server closed the connection without a response: " + a.staleReason));
         }
         return keepOrClose(t, c, a);
     }
 
-    private FetchResult keepOrClose(Target t, HttpConnection c, Attempt a) {
-        if (a.keepAlive) {
+    private static Sent failed(FetchResult r) {
+        return new Sent(null, r);
+    }
+
+    private Sent keepOrClose(Target t, HttpConnection c, Attempt a) {
+        if (a.response != null && a.response.keepAlive()) {
             connections.put(t.key, c);
         } else {
             c.close();
         }
-        return a.result;
+        return new Sent(a.response, a.failure);
     }
 
     /**
-     * One request on one connection. {@code result == null} means the connection gave
-     * nothing back, not even one byte: the only case a new connection may fix.
+     * One request on one connection: a response, a failure, or neither (stale) when the
+     * connection gave nothing back, not even one byte: the only case a new connection may fix.
      */
-    private record Attempt(FetchResult result, boolean keepAlive, String staleReason) {
+    private record Attempt(HttpResponse response, FetchResult failure, String staleReason) {
         static Attempt stale(String reason) {
-            return new Attempt(null, false, reason);
+            return new Attempt(null, null, reason);
         }
 
-        static Attempt done(FetchResult result) {
-            return new Attempt(result, false, null);
+        static Attempt done(FetchResult failure) {
+            return new Attempt(null, failure, null);
+        }
+
+        boolean stale() {
+            return response == null && failure == null;
         }
     }
 
-    private Attempt attempt(HttpConnection c, String method, Target t) {
+    private Attempt attempt(HttpConnection c, String method, Target t, Map<String, String> headers) {
         c.countRequest();
         try {
-            c.out().write(request(method, t));
+            c.out().write(request(method, t, headers));
             c.out().flush();
         } catch (IOException e) {
             return Attempt.stale("send failed: " + why(e));
@@ -151,9 +198,8 @@ public final class HttpFetch implements AutoCloseable {
         } catch (IOException e) {
             return Attempt.stale(why(e));
         }
-        HttpResponse r;
         try {
-            r = new HttpResponseReader(in, maxBody).read();
+            return new Attempt(new HttpResponseReader(in, maxBody).read(), null, null);
         } catch (SocketTimeoutException e) {
             return Attempt.done(new FetchResult.Failed("response broke off: no data within "
                     + timeouts.read().toMillis() + " ms"));
@@ -162,7 +208,6 @@ public final class HttpFetch implements AutoCloseable {
         } catch (IOException e) {
             return Attempt.done(new FetchResult.Failed("bad HTTP response: " + why(e)));
         }
-        return new Attempt(result(r), r.keepAlive(), null);
     }
 
     private static FetchResult result(HttpResponse r) {
@@ -173,13 +218,14 @@ public final class HttpFetch implements AutoCloseable {
         };
     }
 
-    private byte[] request(String method, Target t) {
+    private byte[] request(String method, Target t, Map<String, String> headers) {
         StringBuilder b = new StringBuilder(160);
         b.append(method).append(' ').append(t.path).append(" HTTP/1.1\r\n");
         b.append("Host: ").append(t.hostHeader).append("\r\n");
         b.append("User-Agent: ").append(userAgent).append("\r\n");
         b.append("Accept: */*\r\n");
         b.append("Connection: keep-alive\r\n");
+        headers.forEach((name, value) -> b.append(name).append(": ").append(value).append("\r\n"));
         if (method.equals("POST")) {
             b.append("Content-Length: 0\r\n");
         }
@@ -209,11 +255,7 @@ public final class HttpFetch implements AutoCloseable {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String hostHeader = uri.getPort() < 0 || port == 80 ? host : host + ":" + port;
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            path += "?" + uri.getRawQuery();
-        }
-        return new Target(bare.toLowerCase(Locale.ROOT) + ":" + port, bare, port, hostHeader, path);
+        return new Target(bare.toLowerCase(Locale.ROOT) + ":" + port, bare, port, hostHeader, requestTarget(uri));
     }
 
     private static String why(IOException e) {

@@ -5,7 +5,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads one HTTP/1.x response (RFC 9112) from a connection: status line, header fields,
@@ -45,6 +49,7 @@ final class HttpResponseReader {
         boolean chunked;
         boolean otherCoding;
         long contentLength = -1;
+        final Map<String, List<String>> fields = new HashMap<>();
     }
 
     private Head readHead() throws IOException {
@@ -70,7 +75,10 @@ final class HttpResponseReader {
             if (colon <= 0) {
                 throw new IOException("header field without a name: " + printable(field));
             }
-            header(h, field.substring(0, colon).trim().toLowerCase(Locale.ROOT), field.substring(colon + 1).trim());
+            String name = field.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = field.substring(colon + 1).trim();
+            h.fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            header(h, name, value);
         }
     }
 
@@ -115,14 +123,14 @@ final class HttpResponseReader {
     private HttpResponse readBody(Head h) throws IOException {
         boolean keepAlive = !h.close && (!h.http10 || h.keepAliveSaid);
         if (h.status == 204 || h.status == 304) {
-            return new HttpResponse(h.status, h.reason, new byte[0], keepAlive);
+            return new HttpResponse(h.status, h.reason, fields(h), new byte[0], keepAlive);
         }
         if (h.chunked) {
-            return new HttpResponse(h.status, h.reason, chunked(), keepAlive);
+            return new HttpResponse(h.status, h.reason, fields(h), chunked(), keepAlive);
         }
         if (h.otherCoding || h.contentLength < 0) {
             // No length known: the body ends with the connection, which cannot be reused.
-            return new HttpResponse(h.status, h.reason, toEof(), false);
+            return new HttpResponse(h.status, h.reason, fields(h), toEof(), false);
         }
         if (h.contentLength > maxBody) {
             throw new IOException("body of " + h.contentLength + " bytes is over the limit of " + maxBody);
@@ -131,7 +139,13 @@ final class HttpResponseReader {
         if (body.length < h.contentLength) {
             throw new EOFException("body broke off after " + body.length + " of " + h.contentLength + " bytes");
         }
-        return new HttpResponse(h.status, h.reason, body, keepAlive);
+        return new HttpResponse(h.status, h.reason, fields(h), body, keepAlive);
+    }
+
+    private static Map<String, List<String>> fields(Head h) {
+        Map<String, List<String>> out = new HashMap<>();
+        h.fields.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
     }
 
     private byte[] chunked() throws IOException {

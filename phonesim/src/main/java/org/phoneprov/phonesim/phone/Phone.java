@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>One phone is driven by one thread at a time; {@link #boot} and {@link #onCheckSync}
  * are serialized, {@link #obeys} may be called from the SIP thread.
  */
-public final class Phone {
+public final class Phone implements Bootable, CheckSyncs {
     private static final Logger LOG = LoggerFactory.getLogger(Phone.class);
     private final PhoneIdentity id;
     private final PhoneSettings settings;
@@ -88,6 +88,7 @@ public final class Phone {
     }
 
     /** Power-up (seed 3.1). */
+    @Override
     public synchronized BootReport boot() {
         return cycle(true);
     }
@@ -97,6 +98,7 @@ public final class Phone {
      * otherwise provisioning runs from the pre-configured servers, and the phone reboots
      * only if that run upgraded something.
      */
+    @Override
     public synchronized BootReport onCheckSync(CheckSync notify) {
         LOG.debug("phone.checksync phone={} from={} reboot={}", id, notify.from(), notify.reboot());
         return cycle(notify.reboot() || address.isEmpty());
@@ -107,6 +109,7 @@ public final class Phone {
      * {@code sw_notify_autoprovision=1} and {@code AuthNotifyCheckSync} is
      * {@code 0.0.0.0} or that source.
      */
+    @Override
     public boolean obeys(InetAddress source) {
         return NotifyPolicy.obeys(state, source, NotifyPolicy.SYSTEM_RESOLVER);
     }
@@ -211,8 +214,24 @@ public final class Phone {
         return r;
     }
 
+    @Override
     public PhoneIdentity identity() {
         return id;
+    }
+
+    @Override
+    public Optional<CheckSyncs> checkSyncs() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public int sipPort() {
+        return settings.sipPort();
+    }
+
+    @Override
+    public String configSn() {
+        return state.configSn();
     }
 
     public PhoneSettings settings() {
@@ -229,6 +248,7 @@ public final class Phone {
     }
 
     /** The phone's address: leased or static; empty before the first boot. */
+    @Override
     public Optional<InetAddress> address() {
         return address;
     }

@@ -7,7 +7,8 @@ import org.phoneprov.common.provision.Model;
 /**
  * What a phone is: its MAC and its model. Everything the phone derives from them — the
  * names it appends to paths and what it says about itself in DHCP — is here, so the
- * DHCP client and the provisioning run cannot spell them differently.
+ * DHCP client and the provisioning run cannot spell them differently. A Gigaset model
+ * says what a Gigaset says (docs/vendor-formats.md 4): its option 60 string, no option 77.
  */
 public record PhoneIdentity(Mac mac, Model model) {
     /** Seed 2.4, option 60: manufacturer id 1. */
@@ -39,12 +40,25 @@ public record PhoneIdentity(Mac mac, Model model) {
      * non-string characters in this option": {@code 0107Thomson0206ST20300303SIP}.
      */
     public String vendorClass() {
+        if (model.isGigaset()) {
+            return gigasetVendorClass();
+        }
         return field(1, MANUFACTURER) + field(2, model.hardware()) + field(3, model.protocol().name());
     }
 
-    /** Option 77 (seed 2.4): {@code Thomson ST2030S}. */
-    public String userClass() {
-        return MANUFACTURER + " " + model.name();
+    /**
+     * A Gigaset's option 60, as Wazo's plugins list them (docs/vendor-formats.md 4): the PRO
+     * phones with a {@code Gigaset_} prefix ({@code Gigaset_N510_IP_PRO}, {@code Gigaset_N720_DM_PRO}),
+     * the older C470/C590 without ({@code C470_IP}, {@code C590_IP}).
+     */
+    private String gigasetVendorClass() {
+        String name = model.hardware().replace(' ', '_');
+        return name.endsWith("_PRO") ? "Gigaset_" + name : name;
+    }
+
+    /** Option 77 (seed 2.4): {@code Thomson ST2030S}; a Gigaset sends none (none of our sources shows one). */
+    public java.util.Optional<String> userClass() {
+        return model.isGigaset() ? java.util.Optional.empty() : java.util.Optional.of(MANUFACTURER + " " + model.name());
     }
 
     private static String field(int code, String value) {

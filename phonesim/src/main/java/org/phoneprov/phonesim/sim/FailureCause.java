@@ -9,9 +9,18 @@ import java.util.Optional;
  * phone shows "Firmware Not Found" (or the not-found line of whatever it was fetching)
  * for any download that did not work — seed 2.6 has no line for "refused" — so a run
  * where tftpd said "server busy" or httpd said 403 reads as missing files. The report adds
- * the server's reason, so the admin turns the right knob.
+ * the server's reason, so the admin turns the right knob. A Gigaset shows no LCD text here at
+ * all (its seed has none), so its failures are told by the first three, which its boot
+ * detail starts with ({@code gigaset.GigasetPhone}).
  */
 enum FailureCause {
+    GIGASET_NO_PROFILE("no gigaset profile", "httpd has no profile for this Gigaset: HTTP 404 (its MAC is not in the"
+            + " inventory, its User-Agent names another MAC, or a redirect led where there is none)", false),
+    ACTIVATION_REFUSED("activation code refused", "httpd refused the activation code: HTTP 403 when a one-shot"
+            + " code is spent or a locked one is bound to another phone, 401 when the code or its password is"
+            + " wrong", false),
+    PROFILE_UNREADABLE("profile unreadable", "the Gigaset could not use its profile: encrypted with a key it has"
+            + " not (its provider's profile_key), not XML, or for another MAC", false),
     TFTP_BUSY("server busy", "tftpd refused: server busy (max_per_client, per address, or max_transfers)", true),
     HTTP_FORBIDDEN("http 403", "httpd refused: HTTP 403 (lease_binding or digest: not this device's address"
             + " or password)", true),

@@ -15,6 +15,7 @@ import org.phoneprov.phonesim.fetch.Fetcher;
 import org.phoneprov.phonesim.fetch.Location;
 import org.phoneprov.phonesim.net.BroadcastDhcpTransport;
 import org.phoneprov.phonesim.net.FetchTimeouts;
+import org.phoneprov.phonesim.net.HttpFetch;
 import org.phoneprov.phonesim.net.NetFetcher;
 import org.phoneprov.phonesim.net.RelayDhcpTransport;
 import org.slf4j.Logger;
@@ -112,6 +113,17 @@ public final class PhoneNetwork implements AutoCloseable {
 
     /** A phone's fetcher, from its own address (its lease, or a stand-in: {@link SourceAddresses}). */
     public Fetcher fetcherFor(InetAddress leased, String model) {
+        Fetcher f = new NetFetcher(source(leased), timeouts, model);
+        return tftpPort == TFTP_PORT ? f : new TftpPortMapping(f, tftpPort);
+    }
+
+    /** A Gigaset's HTTP client, from its own address as {@link #fetcherFor}, with the User-Agent it sends. */
+    public HttpFetch httpFor(InetAddress leased, String userAgent) {
+        return HttpFetch.withUserAgent(source(leased), timeouts, userAgent);
+    }
+
+    /** The address to send from for a phone with this lease; null for "any" (shared). */
+    private InetAddress source(InetAddress leased) {
         SourceAddresses.Choice c = sources.choose(leased);
         if (c.kind() == SourceAddresses.Kind.STAND_IN && warnedStandIn.compareAndSet(false, true)) {
             LOG.warn("phonesim.stand_in_address leased={} from={} (the lease is not an address of this host: each"
@@ -123,8 +135,7 @@ public final class PhoneNetwork implements AutoCloseable {
         if (c.kind() == SourceAddresses.Kind.SHARED && warnedShared.compareAndSet(false, true)) {
             LOG.warn("phonesim.shared_address leased={} ({})", leased.getHostAddress(), sharedWhy);
         }
-        Fetcher f = new NetFetcher(c.from().orElse(null), timeouts, model);
-        return tftpPort == TFTP_PORT ? f : new TftpPortMapping(f, tftpPort);
+        return c.from().orElse(null);
     }
 
     /** Where a phone listens for check-sync: where it sends from, or its lease when it shares the host's address. */

@@ -8,18 +8,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 import org.phoneprov.phonesim.phone.BootReport;
+import org.phoneprov.phonesim.phone.Bootable;
+import org.phoneprov.phonesim.phone.CheckSyncs;
 import org.phoneprov.phonesim.phone.Phone;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 import org.phoneprov.phonesim.sip.CheckSync;
 import org.phoneprov.phonesim.sip.PhoneSipPort;
 
 /**
- * A {@link Phone} with its SIP port: it boots, then listens for check-sync on its own
- * address (APS seed 3.4) and re-provisions on the simulation's worker threads, so the SIP
- * receive thread is never held up by a provisioning run.
+ * A phone with its SIP port: it boots, then, if it takes check-sync at all ({@link Bootable#checkSyncs()}:
+ * an ST20xx {@link Phone}, not a Gigaset), listens for it on its own address (APS seed 3.4) and
+ * re-provisions on the simulation's worker threads, so the SIP receive thread is never held up
+ * by a provisioning run.
  */
 final class SimulatedPhone implements AutoCloseable {
-    private final Phone phone;
+    private final Bootable phone;
     private final ExecutorService workers;
     private final Simulation.Listener listener;
     private volatile String crash = "";
@@ -29,7 +32,7 @@ final class SimulatedPhone implements AutoCloseable {
     private final UnaryOperator<InetAddress> listenAt;
 
     /** @param listenAt where the phone with a lease listens for check-sync: where it sends from */
-    SimulatedPhone(Phone phone, ExecutorService workers, Simulation.Listener listener,
+    SimulatedPhone(Bootable phone, ExecutorService workers, Simulation.Listener listener,
                    UnaryOperator<InetAddress> listenAt) {
         this.phone = phone;
         this.listenAt = listenAt;
@@ -41,7 +44,7 @@ final class SimulatedPhone implements AutoCloseable {
         return phone.identity();
     }
 
-    Phone phone() {
+    Bootable phone() {
         return phone;
     }
 
@@ -56,19 +59,21 @@ final class SimulatedPhone implements AutoCloseable {
 
     private void openSip() {
         Optional<InetAddress> at = phone.address();
-        if (at.isEmpty()) {
+        Optional<CheckSyncs> takes = phone.checkSyncs();
+        if (at.isEmpty() || takes.isEmpty()) {
             return;
         }
-        InetSocketAddress bindAt = new InetSocketAddress(listenAt.apply(at.get()), phone.settings().sipPort());
-        sip = new PhoneSipPort(bindAt, phone::obeys, this::checkSync);
+        CheckSyncs cs = takes.get();
+        InetSocketAddress bindAt = new InetSocketAddress(listenAt.apply(at.get()), cs.sipPort());
+        sip = new PhoneSipPort(bindAt, cs::obeys, c -> checkSync(cs, c));
     }
 
-    private void checkSync(CheckSync c) {
+    private void checkSync(CheckSyncs cs, CheckSync c) {
         workers.execute(() -> {
-            String before = phone.state().configSn();
-            BootReport r = phone.onCheckSync(c);
+            String before = cs.configSn();
+            BootReport r = cs.onCheckSync(c);
             checkSyncRuns.add(r);
-            listener.checkSync(phone.identity(), r, before, phone.state().configSn());
+            listener.checkSync(phone.identity(), r, before, cs.configSn());
         });
     }
 

@@ -3,21 +3,28 @@ package org.phoneprov.phonesim.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.phoneprov.common.mac.Mac;
 import org.phoneprov.phonesim.dhcp.DhcpClient;
+import org.phoneprov.phonesim.gigaset.GigasetPhone;
+import org.phoneprov.phonesim.gigaset.GigasetSetup;
+import org.phoneprov.phonesim.gigaset.ProfileHttp;
+import org.phoneprov.phonesim.gigaset.UserAgents;
 import org.phoneprov.phonesim.phone.BootReport;
+import org.phoneprov.phonesim.phone.Bootable;
 import org.phoneprov.phonesim.phone.Phone;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 import org.phoneprov.phonesim.phone.PhoneSettings;
 import org.phoneprov.phonesim.phone.PhoneStateStore;
 
 /**
- * N phones powering up as after a power cut: each at a random moment within
+ * N phones powering up as after a power cut (ST20xx and Gigaset phones alike): each at a random moment within
  * {@code spread} (seeded, so runs compare), one thread per phone, each phone's state kept
  * in {@code store} so a second simulation starts where the first ended. With
  * {@code stay}, the phones then keep listening for check-sync that long.
@@ -26,13 +33,24 @@ public final class Simulation {
     /** One thread per phone; more than this many phones at once is a load test for another tool. */
     public static final int MAX_PHONES = 5000;
 
+    /**
+     * @param gigaset how each Gigaset of {@code phones} is set up (its activation code, its provider's
+     *                key, a retail phone's redirect server); one not named is as from the shop
+     */
     public record Plan(List<PhoneIdentity> phones, Duration spread, Duration stay, PhoneSettings settings,
-                       PhoneStateStore store, long seed) {
+                       PhoneStateStore store, long seed, Map<Mac, GigasetSetup> gigaset) {
         public Plan {
             phones = List.copyOf(phones);
+            gigaset = Map.copyOf(gigaset);
             if (phones.size() > MAX_PHONES) {
                 throw new IllegalArgumentException("at most " + MAX_PHONES + " phones, not " + phones.size());
             }
+        }
+
+        /** ST20xx phones, and Gigasets as from the shop. */
+        public Plan(List<PhoneIdentity> phones, Duration spread, Duration stay, PhoneSettings settings,
+                    PhoneStateStore store, long seed) {
+            this(phones, spread, stay, settings, store, seed, Map.of());
         }
     }
 
@@ -74,10 +92,7 @@ public final class Simulation {
         try {
             for (int i = 0; i < n; i++) {
                 PhoneIdentity id = plan.phones().get(i);
-                String model = id.model().name();
-                Phone phone = new Phone(id, plan.settings(), plan.store(), new DhcpClient(network.dhcp()),
-                        leased -> network.fetcherFor(leased, model));
-                SimulatedPhone sp = new SimulatedPhone(phone, checkSyncs, listener, network::listenAddress);
+                SimulatedPhone sp = new SimulatedPhone(phone(id), checkSyncs, listener, network::listenAddress);
                 phones.add(sp);
                 long delayNanos = plan.spread().isZero() ? 0 : (long) (random.nextDouble() * plan.spread().toNanos());
                 boots.execute(() -> {
@@ -113,6 +128,18 @@ public final class Simulation {
             checkSyncs.shutdownNow();
             phones.forEach(SimulatedPhone::close);
         }
+    }
+
+    /** An ST20xx that follows the APS seed, or a Gigaset that follows its own. */
+    private Bootable phone(PhoneIdentity id) {
+        DhcpClient dhcp = new DhcpClient(network.dhcp());
+        if (id.model().isGigaset()) {
+            String userAgent = UserAgents.of(id);
+            return new GigasetPhone(id, plan.gigaset().getOrDefault(id.mac(), GigasetSetup.factory()), plan.settings(),
+                    plan.store(), dhcp, leased -> ProfileHttp.over(network.httpFor(leased, userAgent)));
+        }
+        String model = id.model().name();
+        return new Phone(id, plan.settings(), plan.store(), dhcp, leased -> network.fetcherFor(leased, model));
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

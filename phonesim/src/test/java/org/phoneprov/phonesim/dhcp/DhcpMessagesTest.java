@@ -81,4 +81,18 @@ class DhcpMessagesTest {
         }
         return i;
     }
+
+    @Test
+    void aGigasetSaysWhatAGigasetSays() {
+        Mac gigaset = Mac.parse("7C:2F:80:77:06:01").orElseThrow();
+        FakeDhcpServer.Request n510 = FakeDhcpServer.parse(DhcpMessages.discover(new PhoneIdentity(gigaset, Model.N510),
+                1, true));
+        assertEquals(Optional.of("Gigaset_N510_IP_PRO"), n510.vendorClass());
+        assertEquals(Optional.empty(), n510.userClass(), "no Thomson option 77");
+        assertEquals(List.of(1, 3, 6, 15, 66, 114), n510.parameterList(), "114 and 66, no VLAN options of the APS seed");
+        assertEquals(Optional.of("Gigaset_N720_DM_PRO"), FakeDhcpServer.parse(DhcpMessages.discover(
+                new PhoneIdentity(gigaset, Model.N720), 1, false)).vendorClass());
+        assertEquals(Optional.of("C470_IP"), FakeDhcpServer.parse(DhcpMessages.discover(
+                new PhoneIdentity(gigaset, Model.C470), 1, false)).vendorClass(), "Wazo's C470 string has no prefix");
+    }
 }

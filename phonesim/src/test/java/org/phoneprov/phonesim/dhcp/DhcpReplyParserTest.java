@@ -61,6 +61,16 @@ class DhcpReplyParserTest {
     }
 
     @Test
+    void option114IsAGigasetsUrlAndGoesIntoTheLease() {
+        DhcpReply r = ok(new ReplyBuilder(MessageType.ACK, 42, MAC).yiaddr(FakeDhcpServer.PHONE)
+                .option(DhcpOption.valueOf(DhcpReplyParser.GIGASET_URL), "http://10.77.0.1/gigaset").build());
+        assertEquals(Optional.of("http://10.77.0.1/gigaset"), r.gigasetUrl());
+        assertEquals(Optional.of("http://10.77.0.1/gigaset"), DhcpLease.of(r, FakeDhcpServer.SERVER).gigasetUrl());
+        assertEquals(Optional.empty(), ok(new ReplyBuilder(MessageType.ACK, 42, MAC).yiaddr(FakeDhcpServer.PHONE).build())
+                .gigasetUrl());
+    }
+
+    @Test
     void option150MayBeText() {
         DhcpReply r = ok(new ReplyBuilder(MessageType.OFFER, 1, MAC).option(DhcpOption.TFTP_SERVER_ADDRESS, "10.77.0.1")
                 .build());
