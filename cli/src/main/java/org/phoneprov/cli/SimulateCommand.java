@@ -5,16 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.SuiteConfig;
-import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.phonesim.aps.RetryPolicy;
 import org.phoneprov.phonesim.net.FetchTimeouts;
@@ -30,13 +26,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code phoneprov simulate}: N ST20xx phones power up against the suite and provision
- * the way the APS seed says a phone does; the report says whether they all came up.
+ * {@code phoneprov simulate}: N phones power up against the suite and provision the way
+ * their seed says a phone does (ST20xx: the APS seed; Gigaset: the Gigaset seed, by MAC, by
+ * activation code, or redirected as a retail phone); the report says whether they all came up.
+ * Which phones, and how a Gigaset is set up, is {@link SimulatedPhones}'s.
  */
 @Command(name = "simulate", description = {
-        "Boot simulated ST20xx phones against the running suite and report what happened.",
-        "Phones are the inventory's first (by --model), then generated MACs. Run it where the phones'",
-        "LAN is (a network namespace, as root), or with --relay without root.",
+        "Boot simulated ST20xx and Gigaset phones against the running suite and report what happened.",
+        "Phones are the inventory's first (by --model), then one per activation code, then generated",
+        "MACs; --retail adds Gigasets redirected from the suite's /device/444/1/master.bin. Run it where",
+        "the phones' LAN is (a network namespace, as root), or with --relay without root.",
         "Exit 0 when every phone provisioned, 3 otherwise."})
 final class SimulateCommand implements Callable<Integer> {
     static final int NOT_ALL_PROVISIONED = 3;
@@ -44,15 +43,22 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
-    @Option(names = "--phones", defaultValue = "1", paramLabel = "N", description = "How many phones (default 1).")
+    @Option(names = "--phones", defaultValue = "1", paramLabel = "N",
+            description = "How many phones (default 1; 0 with --retail: the retail phones only).")
     int count;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Only this model (ST2030S, ST2030M, ST2022S, ST2022M).")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Only this model (ST2030S, ST2030M, ST2022S, ST2022M, N510, N720, C470, C590).")
     String model;
 
     @Option(names = "--mac", paramLabel = "MAC[=MODEL]", split = ",",
             description = "These phones; MODEL (or --model) for one not in the inventory.")
     List<String> macs = new ArrayList<>();
+
+    @Option(names = "--retail", paramLabel = "MAC[=MODEL]", split = ",", description = {
+            "Retail Gigasets besides (MODEL default N510): each asks the suite's /device/444/1/master.bin",
+            "as its default redirect server, and follows the redirect of a MAC registered at /apxml/rpc.do."})
+    List<String> retail = new ArrayList<>();
 
     @Option(names = "--spread", defaultValue = "0", paramLabel = "SECONDS",
             description = "Phones power up at random moments within this many seconds (default 0: all at once).")
@@ -96,26 +102,27 @@ final class SimulateCommand implements Callable<Integer> {
             return 1;
         }
         SuiteConfig c = loaded.get();
-        if (count < 1 || count > Simulation.MAX_PHONES) {
-            System.err.println("phoneprov simulate: --phones must be 1.." + Simulation.MAX_PHONES);
+        if (count < (retail.isEmpty() ? 1 : 0) || count > Simulation.MAX_PHONES) {
+            System.err.println("phoneprov simulate: --phones must be 1.." + Simulation.MAX_PHONES
+                    + (retail.isEmpty() ? "" : " (or 0 with --retail)"));
             return 2;
         }
         Optional<Model> only = Optional.empty();
         if (model != null) {
-            only = Model.parse(model).filter(m -> !m.isGigaset());
+            only = Model.parse(model);
             if (only.isEmpty()) {
-                System.err.println("phoneprov simulate: '" + model + "' is not a model simulate runs "
-                        + "(ST2030S, ST2030M, ST2022S, ST2022M; Gigaset phones are not simulated yet)");
+                System.err.println("phoneprov simulate: '" + model + "' is not a model (" + Model.names() + ")");
                 return 2;
             }
         }
-        List<PhoneIdentity> phones;
+        SimulatedPhones.Chosen chosen;
         try {
-            phones = phones(c, only);
+            chosen = SimulatedPhones.choose(c, macs, retail, count, only, seed);
         } catch (IllegalArgumentException e) {
             System.err.println("phoneprov simulate: " + e.getMessage());
             return 2;
         }
+        List<PhoneIdentity> phones = chosen.phones();
         PhoneSettings settings = PhoneSettings.factory().withRetry(new RetryPolicy(RetryPolicy.SEED.retries(),
                 Duration.ofMillis((long) (retryDelay * 1000)))).withVlanEnabled(vlan);
         Path stateDir = state != null ? state : c.paths().state().resolve("phonesim");
@@ -127,7 +134,8 @@ final class SimulateCommand implements Callable<Integer> {
             return 1;
         }
         Simulation sim = new Simulation(new Simulation.Plan(phones, Duration.ofMillis((long) (spread * 1000)),
-                Duration.ofMillis((long) (stay * 1000)), settings, PhoneStateStore.in(stateDir), seed), network,
+                Duration.ofMillis((long) (stay * 1000)), settings, PhoneStateStore.in(stateDir), seed,
+                chosen.gigaset()), network,
                 new Progress(phones.size()));
         CountDownLatch reported = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(1);
@@ -172,44 +180,6 @@ final class SimulateCommand implements Callable<Integer> {
         InetAddress server = c.dhcpd().bind().isAnyLocalAddress() ? c.identity().address() : c.dhcpd().bind();
         return PhoneNetwork.relayed(new InetSocketAddress(relay, 0), new InetSocketAddress(server, c.dhcpd().port()),
                 tftpPort, t);
-    }
-
-    /** --mac phones, then the inventory's (of --model), then generated MACs in Thomson's OUI. */
-    private List<PhoneIdentity> phones(SuiteConfig c, Optional<Model> only) {
-        List<PhoneIdentity> out = new ArrayList<>();
-        Set<Mac> taken = new HashSet<>(c.devices().keySet());
-        for (String item : macs) {
-            int eq = item.indexOf('=');
-            String text = eq < 0 ? item : item.substring(0, eq);
-            Mac mac = Mac.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a MAC"));
-            Optional<Model> given = eq < 0 ? Optional.empty() : Optional.of(Model.parse(item.substring(eq + 1))
-                    .orElseThrow(() -> new IllegalArgumentException("'" + item.substring(eq + 1) + "' is not a model")));
-            Optional<Model> m = given.or(() -> c.device(mac).map(Device::model)).or(() -> only);
-            if (m.isPresent() && m.get().isGigaset()) {
-                throw new IllegalArgumentException(mac + " is a Gigaset " + m.get() + "; simulate runs ST20xx phones only so far");
-            }
-            out.add(new PhoneIdentity(mac, m.orElseThrow(() -> new IllegalArgumentException(mac
-                    + " is not in the inventory: say its model, --mac " + text + "=ST2030S"))));
-        }
-        if (!macs.isEmpty()) {
-            return out;
-        }
-        for (Device d : c.devices().values()) {
-            // phonesim follows the APS seed; it has no Gigaset phone yet (issue 12 item 7).
-            if (out.size() < count && !d.model().isGigaset() && only.map(m -> m == d.model()).orElse(true)) {
-                out.add(new PhoneIdentity(d.mac(), d.model()));
-            }
-        }
-        List<Model> models = Model.st20xx();
-        long next = 0x00147FE00000L + (seed & 0xFFFF) * 0x10;
-        for (int i = 0; out.size() < count; i++, next++) {
-            Mac mac = Mac.of(next);
-            if (taken.contains(mac)) {
-                continue;
-            }
-            out.add(new PhoneIdentity(mac, only.orElse(models.get(i % models.size()))));
-        }
-        return out;
     }
 
     /** A progress line on stderr, and a stdout line for every check-sync a phone obeyed. */

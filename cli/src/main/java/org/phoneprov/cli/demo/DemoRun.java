@@ -15,13 +15,17 @@ import org.phoneprov.common.events.EventLog;
 
 /**
  * {@code phoneprov demo} step by step, with the same commands an admin would type: the
- * suite starts ({@code run}), eight phones power up ({@code simulate}), the admin changes a
- * password and sends check-sync ({@code notify --all}), and the event log shows what
- * every daemon did ({@code events}).
+ * suite starts ({@code run}), ten phones power up ({@code simulate}: two of each ST20xx model,
+ * a Gigaset found by its MAC and one by its activation code), the admin changes a password and
+ * sends check-sync ({@code notify --all}, which the ST20xx SIP phones take), and the event log
+ * shows what every daemon did ({@code events}).
  */
 public final class DemoRun {
     private static final Duration STEP = Duration.ofSeconds(60);
     private static final String ALICE = "00:14:7F:E1:47:B3";
+    /** The demo config's eight ST20xx devices, its Gigaset and its activation code's phone. */
+    static final int PHONES = 10;
+    private static final String ALL_DONE = PHONES + "/" + PHONES;
     private final List<String> phoneprov;
     private final PrintStream out;
 
@@ -56,21 +60,25 @@ public final class DemoRun {
     private int phones(DemoNetwork net, Path config, DemoConfig.Ports ports, Child suite)
             throws IOException, InterruptedException {
         out.println();
-        out.println("2. Eight phones power up, two of each model: SIP models are told their INF URL in DHCP option 43,");
+        out.println("2. Ten phones power up, two of each ST20xx model: SIP models are told their INF URL in DHCP option 43,");
         out.println("   MGCP models a TFTP server and INF name in options 66/67; each downloads what its INF names,");
-        out.println("   reboots after the upgrade, and checks again (APS seed 2.2-2.5): phoneprov simulate --phones 8");
-        List<String> sim = new ArrayList<>(List.of("simulate", "--config", config.toString(), "--phones", "8",
+        out.println("   reboots after the upgrade, and checks again (APS seed 2.2-2.5). Two Gigasets are told their");
+        out.println("   profile folder in option 114: the N510 fetches its MAC's profile, encrypted with its provider's");
+        out.println("   key; the N720 enters its activation code, proven by HTTP digest (Gigaset seed):");
+        out.println("   phoneprov simulate --phones " + PHONES);
+        List<String> sim = new ArrayList<>(List.of("simulate", "--config", config.toString(), "--phones",
+                Integer.toString(PHONES),
                 "--stay", "120", "--every-phone", "--state", config.getParent().resolve("phones").toString()));
         if (!net.namespaces()) {
             sim.addAll(List.of("--relay", DemoNetwork.LOOPBACK_RELAY, "--tftp-port", Integer.toString(ports.tftp())));
         }
         try (Child phones = Child.start(net.onPhones(cmd(sim.toArray(String[]::new))))) {
-            if (!phones.await(o -> o.contains("8/8"), STEP)) {
+            if (!phones.await(o -> o.contains(ALL_DONE), STEP)) {
                 out.println(indent(phones.output()));
                 out.println("The phones did not finish booting.");
                 return 1;
             }
-            phones.output().lines().filter(l -> l.contains("8/8")).findFirst().ifPresent(l -> out.println("   " + l));
+            phones.output().lines().filter(l -> l.contains(ALL_DONE)).findFirst().ifPresent(l -> out.println("   " + l));
 
             out.println();
             out.println("3. The admin changes Alice's password, reloads (SIGHUP) and sends check-sync to every phone:");
@@ -91,17 +99,18 @@ public final class DemoRun {
             phones.output().lines().filter(l -> l.startsWith("check-sync ")).forEach(l -> out.println("   " + l));
             out.println();
             out.println("   phonesim's report (phone, model, leased address, outcome, runs, reboots, time, requests):");
-            report.lines().filter(l -> l.startsWith("  00:") || l.matches("^[a-z -]+: .*") && !l.startsWith("check-sync ")
+            report.lines().filter(l -> l.startsWith("  00:") || l.startsWith("  7C:")
+                    || l.matches("^[a-z -]+: .*") && !l.startsWith("check-sync ")
                     && !l.startsWith("phonesim:")).forEach(l -> out.println("   " + l));
             suite.signal("TERM");
             suite.waitFor(Duration.ofSeconds(20));
             events(config);
             boolean aliceNew = report.lines().anyMatch(l -> l.startsWith("check-sync " + ALICE)
                     && l.matches(".*config_sn (\\d+) -> (?!\\1)\\d+.*"));
-            boolean ok = simCode == 0 && report.contains("provisioned:  8 of 8") && aliceNew;
+            boolean ok = simCode == 0 && report.contains("provisioned:  " + PHONES + " of " + PHONES) && aliceNew;
             out.println();
-            out.println(ok ? "All 8 demo phones provisioned; the SIP phones obeyed check-sync and Alice's new password "
-                    + "reached her phone only." : "Something did not go as planned: see above.");
+            out.println(ok ? "All " + PHONES + " demo phones provisioned; the ST20xx SIP phones obeyed check-sync and "
+                    + "Alice's new password reached her phone only." : "Something did not go as planned: see above.");
             return ok ? 0 : 1;
         }
     }
