@@ -29,7 +29,9 @@ import org.phoneprov.common.provision.Transport;
  * is redirected to the registered URL; {@code curl --digest} fetches an activation code's profile
  * (locked, one-shot, wrong codes throttled); {@code openssl enc -d -aes-128-cbc} opens an
  * encrypted profile to what {@code phoneprov render --plain} shows; a restart keeps the
- * registrations and the spent codes; {@code phoneprov gigaset} and python agree on registrations.
+ * registrations and the spent codes; {@code phoneprov gigaset} and python agree on registrations. Last, the suite's own simulated Gigasets ({@code phoneprov
+ * simulate}, with dhcpd too): by MAC through option 114, and redirected as a retail phone; the
+ * activation codes the tests above spent or locked are refused to a new phone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GigasetLabIT {
@@ -277,6 +279,44 @@ class GigasetLabIT {
         assertTrue(invalid.out().startsWith("mac_invalid:7C2F80\n"), invalid.out());
         assertEquals(0, gigaset("acme-api", "deregister", "--url", api, "--user", "acme", mac).code());
         assertEquals("[\"ok\", [false, \"mac_not_found:" + mac + "\"]]", rpc(RPC, "checkDevice", mac));
+    }
+
+    @Test
+    @Order(9)
+    void simulatedGigasetsProvisionByMacAndByRedirectAndMeetTheSpentCodes() throws Exception {
+        assertEquals(0, server.stop(15), log());
+        server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config", config.toString(),
+                "--only", "dhcpd,httpd");
+        server.awaitLog("suite.started", 60);
+        // The phones' namespace as PhoneLabIT sets it up: broadcasts routed, each phone on its own lease.
+        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
+        for (String r : List.of("10.77.1.0/24", "10.77.2.0/23", "10.77.4.0/22", "10.77.8.0/21", "10.77.16.0/20",
+                "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
+            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
+        }
+        Sh.Result byMac = simulate("--mac", "7C:2F:80:77:06:01");
+        assertEquals(0, byMac.code(), () -> byMac.out() + byMac.err() + log());
+        assertTrue(byMac.out().lines().anyMatch(l -> l.contains("7C:2F:80:77:06:01") && l.contains("PROVISIONED")
+                && l.contains("{http=1}")), "option 114, then its encrypted profile: " + byMac.out());
+
+        // The inventory's N510 as a retail phone: registered, it is redirected to its own profile.
+        assertEquals("[\"ok\", [true, \"ok\"]]", rpc(RPC, "registerDevice", "7C2F80770601-AB12",
+                "http://10.77.0.1/gigaset/%MACD.xml", "acme"));
+        Sh.Result retail = simulate("--model", "N510", "--phones", "2", "--retail", "7C2F80770601");
+        assertEquals(3, retail.code(), () -> retail.out() + retail.err() + log());
+        assertTrue(retail.out().lines().anyMatch(l -> l.contains("7C:2F:80:77:06:01") && l.contains("PROVISIONED")
+                && l.contains("{http=2}")), "the 302, then the profile: " + retail.out());
+        assertTrue(retail.out().contains("httpd refused the activation code"), "the locked code is 7C2F80771001's: "
+                + retail.out());
+        assertTrue(log().contains("httpd.redirect mac=7C:2F:80:77:06:01 provider=\"acme\""), log());
+    }
+
+    static Sh.Result simulate(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "simulate",
+                "--config", config.toString(), "--state", work.resolve("phones").toString(), "--every-phone",
+                "--retry-delay", "1"));
+        cmd.addAll(List.of(args));
+        return Sh.run(Sh.in(net.client, cmd.toArray(String[]::new)), 120);
     }
 
     /** The documented command (README, ProfileCipher): the IV is the file's first 16 bytes. */

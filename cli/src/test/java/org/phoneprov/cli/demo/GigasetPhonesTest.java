@@ -3,8 +3,6 @@ package org.phoneprov.cli.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.phoneprov.cli.Loaded;
-import org.phoneprov.cli.Main;
 import org.phoneprov.cli.run.SuiteRuntime;
-import picocli.CommandLine;
 
 /**
  * Gigaset phones of {@code phoneprov simulate} against the real suite on loopback, by every
@@ -55,17 +51,14 @@ class GigasetPhonesTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void gigasetsProvisionByMacByCodeAndByRedirect() throws Exception {
         DemoConfig.Ports ports = DemoConfig.freePorts();
-        Path config;
-        try (DemoNetwork loopback = DemoNetwork.create(true)) {
-            config = DemoConfig.write(dir, loopback, ports);
-        }
+        Path config = RelayedPhonesTest.loopbackConfig(dir, ports);
         // acme gets an API account, to register the retail phone.
         Files.writeString(config, Files.readString(config).replace("{name: acme, id: \"123\",",
                 "{name: acme, id: \"123\", password: \"acme-api\",").stripTrailing() + "\n" + MORE);
         Loaded.Ok ok = (Loaded.Ok) Loaded.load(config, Optional.empty());
         String http = "http://127.0.0.1:" + ports.of("httpd");
-        Run first;
-        Run second;
+        RelayedPhonesTest.Run first;
+        RelayedPhonesTest.Run second;
         try (SuiteRuntime suite = new SuiteRuntime(config, Set.of())) {
             suite.start(ok.snapshot());
             String registered = register(http, RETAIL + "-AB12", http + "/gigaset/%MACD.xml");
@@ -115,26 +108,11 @@ class GigasetPhonesTest {
         return a.body();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run simulate(Path config, DemoConfig.Ports ports, String... more) {
+    private RelayedPhonesTest.Run simulate(Path config, DemoConfig.Ports ports, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("simulate", "--config", config.toString(), "--relay",
                 DemoNetwork.LOOPBACK_RELAY, "--tftp-port", Integer.toString(ports.tftp()), "--state",
                 dir.resolve("phones").toString(), "--retry-delay", "1", "--every-phone"));
         args.addAll(List.of(more));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args.toArray(String[]::new));
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return RelayedPhonesTest.cli(args.toArray(String[]::new));
     }
 }

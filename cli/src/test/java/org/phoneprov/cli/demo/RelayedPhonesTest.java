@@ -45,10 +45,7 @@ class RelayedPhonesTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void fiftyRelayedPhonesProvisionEachFromItsOwnLeasedAddress() throws Exception {
         DemoConfig.Ports ports = DemoConfig.freePorts();
-        Path config;
-        try (DemoNetwork loopback = DemoNetwork.create(true)) {
-            config = DemoConfig.write(dir, loopback, ports);
-        }
+        Path config = loopbackConfig(dir, ports);
         String yaml = Files.readString(config);
         assertFalse(yaml.contains("max_per_client"), "tftpd keeps its default limit per address");
         // A phone's own files go only to the address dhcpd leased it: the strictest check of "its own address".
@@ -93,10 +90,18 @@ class RelayedPhonesTest {
         assertTrue(clients.stream().allMatch(a -> a.getHostAddress().startsWith("127.77.1.")), clients.toString());
     }
 
-    private record Run(int code, String out, String err) {
+    /** The demo's config as {@code demo --loopback} writes it. */
+    static Path loopbackConfig(Path dir, DemoConfig.Ports ports) throws Exception {
+        try (DemoNetwork loopback = DemoNetwork.create(true)) {
+            return DemoConfig.write(dir, loopback, ports);
+        }
     }
 
-    private static Run cli(String... args) {
+    record Run(int code, String out, String err) {
+    }
+
+    /** The CLI in this JVM, its output captured. */
+    static Run cli(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

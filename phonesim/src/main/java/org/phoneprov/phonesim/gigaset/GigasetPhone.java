@@ -1,6 +1,5 @@
 package org.phoneprov.phonesim.gigaset;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ public final class GigasetPhone implements Bootable {
     private volatile PhoneState state;
     private volatile Optional<DhcpLease> lease = Optional.empty();
     private volatile Optional<InetAddress> address = Optional.empty();
-    private String loadProblem = "";
+    private String loadProblem;
 
     /** @param http the phone's way to the servers, from the address it leased (or its static one) */
     public GigasetPhone(PhoneIdentity id, GigasetSetup setup, PhoneSettings settings, PhoneStateStore store,
@@ -94,15 +93,9 @@ public final class GigasetPhone implements Bootable {
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
         this.cnonces = cnonces;
-        PhoneState loaded;
-        try {
-            loaded = store.load(id);
-        } catch (IOException e) {
-            loaded = PhoneState.factory();
-            loadProblem = "state unreadable, started from factory state: " + e.getMessage() + "; ";
-            LOG.warn("phone.state.unreadable phone={} error={}", id, e.getMessage());
-        }
-        this.state = loaded;
+        PhoneStateStore.Loaded loaded = store.loadOrFactory(id);
+        this.state = loaded.state();
+        this.loadProblem = loaded.note();
     }
 
     /** What one provisioning attempt (retries included) came to. */
@@ -248,13 +241,7 @@ public final class GigasetPhone implements Bootable {
 
     /** Saves the state; returns the notes, with a line added when saving failed. */
     private String save(String notes) {
-        try {
-            store.save(id, state);
-            return notes;
-        } catch (IOException e) {
-            LOG.warn("phone.state.save_failed phone={} error={}", id, e.getMessage());
-            return notes + "state not saved: " + e.getMessage() + "; ";
-        }
+        return notes + store.saveOrNote(id, state);
     }
 
     /** A digest of the profile: tells a changed profile from the one applied before. */

@@ -1,6 +1,5 @@
 package org.phoneprov.phonesim.phone;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ public final class Phone implements Bootable, CheckSyncs {
     private volatile Optional<DhcpLease> lease = Optional.empty();
     private volatile Optional<InetAddress> address = Optional.empty();
     private volatile VlanDecision vlan = VlanDecision.UNTAGGED;
-    private String loadProblem = "";
+    private String loadProblem;
 
     /**
      * @param fetchers a phone's way to the servers, bound to the address it leased (or its static one)
@@ -75,16 +74,10 @@ public final class Phone implements Bootable, CheckSyncs {
         this.fetchers = fetchers;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
-        PhoneState loaded;
-        try {
-            loaded = store.load(id);
-        } catch (IOException e) {
-            // A phone with unreadable flash starts as from the factory; the report says so.
-            loaded = PhoneState.factory();
-            loadProblem = "state unreadable, started from factory state: " + e.getMessage() + "; ";
-            LOG.warn("phone.state.unreadable phone={} error={}", id, e.getMessage());
-        }
-        this.state = loaded;
+        // A phone with unreadable flash starts as from the factory; the report says so.
+        PhoneStateStore.Loaded loaded = store.loadOrFactory(id);
+        this.state = loaded.state();
+        this.loadProblem = loaded.note();
     }
 
     /** Power-up (seed 3.1). */
@@ -189,13 +182,7 @@ public final class Phone implements Bootable, CheckSyncs {
 
     /** Saves the state; returns the notes, with a line added when saving failed. */
     private String save(String notes) {
-        try {
-            store.save(id, state);
-            return notes;
-        } catch (IOException e) {
-            LOG.warn("phone.state.save_failed phone={} error={}", id, e.getMessage());
-            return notes + "state not saved: " + e.getMessage() + "; ";
-        }
+        return notes + store.saveOrNote(id, state);
     }
 
     private BootReport report(BootReport.Outcome o, List<RunResult> runs, int reboots, Optional<DhcpResult> dhcpResult,

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Safe for many phones at once (one file each).
  */
 public final class PhoneStateStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PhoneStateStore.class);
     private static final int FORMAT = 1;
     private final Optional<Path> dir;
     private final Map<String, PhoneState> memory = new ConcurrentHashMap<>();
@@ -65,6 +66,35 @@ public final class PhoneStateStore {
             return fromJson(json.readTree(file.get().toFile()));
         } catch (IOException | RuntimeException e) {
             throw new IOException(file.get() + ": not a phone state file: " + e.getMessage(), e);
+        }
+    }
+
+    /** @param note for the boot report: why the phone started from the factory state; "" when it did not */
+    public record Loaded(PhoneState state, String note) {
+    }
+
+    /**
+     * The saved state; a phone with unreadable flash starts as from the factory, and the
+     * note (and the log) says so.
+     */
+    public Loaded loadOrFactory(PhoneIdentity id) {
+        try {
+            return new Loaded(load(id), "");
+        } catch (IOException e) {
+            LOG.warn("phone.state.unreadable phone={} error={}", id, e.getMessage());
+            return new Loaded(PhoneState.factory(), "state unreadable, started from factory state: " + e.getMessage()
+                    + "; ");
+        }
+    }
+
+    /** Saves; "" or, when saving failed, the note for the boot report (logged too). */
+    public String saveOrNote(PhoneIdentity id, PhoneState state) {
+        try {
+            save(id, state);
+            return "";
+        } catch (IOException e) {
+            LOG.warn("phone.state.save_failed phone={} error={}", id, e.getMessage());
+            return "state not saved: " + e.getMessage() + "; ";
         }
     }
 
