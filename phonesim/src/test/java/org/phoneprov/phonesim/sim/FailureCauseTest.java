@@ -31,4 +31,16 @@ class FailureCauseTest {
         assertEquals(Optional.empty(), FailureCause.of("http://127.0.0.1/ST2030S.inf: HTTP 404"));
         assertEquals(Optional.empty(), FailureCause.of(""));
     }
+
+    @Test
+    void aGigasetsFailureIsToldByHowItsDetailStartsBeforeTheHttpStatus() {
+        assertEquals(Optional.of(FailureCause.ACTIVATION_REFUSED), FailureCause.of(
+                "activation code refused: http://127.0.0.1/gigaset/activation/7C2F80FF0001.xml: HTTP 403"),
+                "not lease_binding's 403");
+        assertEquals(Optional.of(FailureCause.GIGASET_NO_PROFILE), FailureCause.of(
+                "no Gigaset profile: http://127.0.0.1/gigaset/7C2F80FF0001.xml: HTTP 404"));
+        assertEquals(Optional.of(FailureCause.PROFILE_UNREADABLE), FailureCause.of(
+                "profile unreadable: http://127.0.0.1/gigaset/7C2F80FF0001.xml: an encrypted profile"));
+        assertTrue(!FailureCause.ACTIVATION_REFUSED.perAddress());
+    }
 }
