@@ -65,13 +65,7 @@ class DhcpLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     static String hex(String s) {

@@ -66,13 +66,7 @@ class EncryptedLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     /** The lab config with {@code models.ST2030S.encryption} set to {@code encryption}. */

@@ -86,13 +86,7 @@ class GigasetLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     /** One call through python's xmlrpc.client: ["ok", result], ["fault", code, text] or ["http", status]. */

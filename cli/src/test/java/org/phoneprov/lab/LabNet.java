@@ -131,6 +131,17 @@ public final class LabNet implements AutoCloseable {
         }
     }
 
+    /** A lab test's @AfterAll: the suite stopped, the namespaces gone, the work folder removed (each may be null). */
+    public static void tearDown(PhoneprovProcess server, LabNet net, java.nio.file.Path work) throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (net != null) {
+            net.close();
+        }
+        deleteTree(work);
+    }
+
     /** Removes a test's work folder and everything in it. */
     public static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
         if (dir == null) {

@@ -73,13 +73,7 @@ class PhoneLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     static String log() {

@@ -48,13 +48,7 @@ class RelayLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     static Sh.Result simulate(String ns, String relay, String state, String... more) {

@@ -58,13 +58,7 @@ class TftpLabIT {
 
     @AfterAll
     static void stopLab() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (net != null) {
-            net.close();
-        }
-        LabNet.deleteTree(work);
+        LabNet.tearDown(server, net, work);
     }
 
     static String log() {
