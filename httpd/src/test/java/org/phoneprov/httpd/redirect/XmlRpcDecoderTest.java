@@ -360,6 +360,9 @@ class XmlRpcDecoderTest {
                 + "<int>" + "9".repeat(5000) + "</int></value></param></params></methodCall>");
         assertFalse(f.getMessage().contains("\n"));
         assertTrue(f.getMessage().length() < 400, f.getMessage());
+        XmlRpcFault type = refused(call("a", param("<" + "x".repeat(500) + "/>")));
+        assertEquals(XmlRpcFault.INVALID_REQUEST, type.code());
+        assertTrue(type.getMessage().length() < 400, type.getMessage());
         XmlRpcFault p = refused("<methodCall>\n\n<methodName>a</methodName><oops></methodCall>");
         assertFalse(p.getMessage().contains("\n"), p.getMessage());
     }

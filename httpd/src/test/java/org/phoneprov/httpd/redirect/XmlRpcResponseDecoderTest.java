@@ -161,6 +161,19 @@ class XmlRpcResponseDecoderTest {
     }
 
     @Test
+    void valuesAndCharsetsAreReadAsTheServersDecoderReadsThem() {
+        // Both decoders walk with XmlRpcReader: XML 1.0 appendix F's UTF-16 without a byte order mark,
+        // a member's <value> before its <name>, and the client's own list of types when one is refused.
+        assertEquals(new XmlRpcResponse.Result(new XmlRpcValue.Str("x")),
+                decoder.decode(response("x").getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals(new XmlRpcResponse.Result(new XmlRpcValue.Struct(Map.of("a", new XmlRpcValue.Str("1")))),
+                decoder.decode(utf8(response("<struct><member><value>1</value><name>a</name></member></struct>"))));
+        String why = unreadable(response("<double>1.5</double>"));
+        assertTrue(why.contains("<double> is not an XML-RPC type this client reads (string, int, i4, boolean, array,"
+                + " struct)"), why);
+    }
+
+    @Test
     void serverTextInAReasonIsOneBoundedLine() {
         String why = unreadable(response("<" + "x".repeat(500) + "/>"));
         assertTrue(why.length() < 400, why);
