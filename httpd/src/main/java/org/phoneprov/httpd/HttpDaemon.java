@@ -22,18 +22,28 @@ public final class HttpDaemon implements Daemon {
 
     static final List<RestartRule> RESTART = List.of(
             RestartRule.listen(HttpdReader.SECTION),
-            new RestartRule("httpd.tls", c -> c.http().tls()));
+            new RestartRule("httpd.tls", c -> c.http().tls()),
+            new RestartRule("gigaset (providers or activation codes appearing or all going)", HttpDaemon::usesGigaset));
 
     private final SuiteConfig initial;
     private final GigasetServices gigaset;
     private final HttpServer server;
 
-    /** @throws StoreException when the redirect or activation database in the state folder cannot be opened */
+    /**
+     * The redirect and activation databases are opened only for a config with Gigaset providers or
+     * activation codes: a suite without them creates no such files and loads no SQLite for them.
+     *
+     * @throws StoreException when the redirect or activation database in the state folder cannot be opened
+     */
     public HttpDaemon(SuiteServices suite) throws StoreException {
         this.initial = suite.initial();
-        this.gigaset = GigasetServices.open(initial.paths().state());
+        this.gigaset = usesGigaset(initial) ? GigasetServices.open(initial.paths().state()) : null;
         this.server = new HttpServer(initial.httpd(), initial.http(), suite.files(), suite.current(), suite.events(),
                 gigaset);
+    }
+
+    static boolean usesGigaset(SuiteConfig c) {
+        return !c.gigaset().providers().isEmpty() || !c.gigaset().codes().isEmpty();
     }
 
     @Override
@@ -54,6 +64,8 @@ public final class HttpDaemon implements Daemon {
     @Override
     public void close() {
         server.close();
-        gigaset.close();
+        if (gigaset != null) {
+            gigaset.close();
+        }
     }
 }
