@@ -26,12 +26,9 @@ final class ProfileBytes {
     }
 
     static Opened open(byte[] body, Optional<String> profileKey) {
-        if (looksLikeXml(body)) {
-            return new Plain(body, false);
-        }
         if (profileKey.isEmpty()) {
-            return new Unopened("an encrypted profile (" + body.length + " bytes, not XML), and this phone has no "
-                    + "provider key");
+            return looksLikeXml(body) ? new Plain(body, false) : new Unopened("an encrypted profile (" + body.length
+                    + " bytes, not XML), and this phone has no provider key");
         }
         ProfileCipher cipher;
         try {
@@ -39,9 +36,15 @@ final class ProfileBytes {
         } catch (IllegalArgumentException e) {
             return new Unopened("this phone's provider key is unusable: " + e.getMessage());
         }
+        // With a key, decryption first: an encrypted profile starts with its IV, random bytes that are
+        // '<' one time in 256, so "looks like XML" cannot tell the two apart; the cipher can (it
+        // checks the IV against the content it decrypts).
         try {
             return new Plain(cipher.decrypt(body), true);
         } catch (ProfileCipher.BadFileException e) {
+            if (looksLikeXml(body)) {
+                return new Plain(body, false);
+            }
             return new Unopened("an encrypted profile this phone's provider key does not open (" + e.getMessage()
                     + "): another provider's profile, or the key changed");
         }
