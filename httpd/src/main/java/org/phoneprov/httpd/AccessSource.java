@@ -16,6 +16,11 @@ interface AccessSource {
 
     Optional<Device> device(Mac mac);
 
+    /** {@code gigaset.require_phone_mac}: a profile only to a request whose User-Agent names its MAC. */
+    default boolean requirePhoneMac() {
+        return false;
+    }
+
     /** Inventory devices without an http_password: with digest on, their own files are refused. */
     default long devicesWithoutPassword() {
         return 0;
@@ -44,6 +49,11 @@ interface AccessSource {
             @Override
             public Optional<Device> device(Mac mac) {
                 return config.get().device(mac);
+            }
+
+            @Override
+            public boolean requirePhoneMac() {
+                return config.get().gigaset().requirePhoneMac();
             }
 
             @Override

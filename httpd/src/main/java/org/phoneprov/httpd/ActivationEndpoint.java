@@ -53,11 +53,12 @@ final class ActivationEndpoint {
             return GigasetEndpoints.Route.NOT_FOUND;
         }
         ex.device(mac);
-        if (!GigasetUserAgent.mayFetch(mac.get(), request.headers().get(HttpHeaderNames.USER_AGENT))) {
+        SuiteConfig config = context.config().get();
+        if (!GigasetUserAgent.mayFetch(mac.get(), request.headers().get(HttpHeaderNames.USER_AGENT),
+                config.gigaset().requirePhoneMac())) {
             reject("profile_mac_mismatch", mac.get().toString(), from, name);
             return GigasetEndpoints.Route.NOT_FOUND;
         }
-        SuiteConfig config = context.config().get();
         Map<String, ActivationCode> codes = config.gigaset().codes();
         if (codes.isEmpty()) {
             reject("no_activation_codes", mac.get().toString(), from, name);
@@ -124,7 +125,8 @@ final class ActivationEndpoint {
         SuiteConfig config = context.config().get();
         Optional<Mac> mac = Mac.parse(name.substring(GigasetProfile.FOLDER.length(), name.length() - SUFFIX.length()));
         if (mac.isEmpty() || config.gigaset().codes().isEmpty() || config.device(mac.get()).isPresent()
-                || !GigasetUserAgent.mayFetch(mac.get(), request.headers().get(HttpHeaderNames.USER_AGENT))) {
+                || !GigasetUserAgent.mayFetch(mac.get(), request.headers().get(HttpHeaderNames.USER_AGENT),
+                config.gigaset().requirePhoneMac())) {
             return false;
         }
         Optional<ActivationCode> code = context.services().activations.lockedTo(mac.get(), config.gigaset().codes());

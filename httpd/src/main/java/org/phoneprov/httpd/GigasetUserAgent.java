@@ -36,6 +36,11 @@ final class GigasetUserAgent {
      * when the client names no MAC (a browser, curl, an older firmware), else only to its owner.
      */
     static boolean mayFetch(Mac owner, String userAgent) {
-        return macOf(userAgent).map(owner::equals).orElse(true);
+        return mayFetch(owner, userAgent, false);
+    }
+
+    /** The same; with {@code requireMac} a client that names no MAC is refused too. */
+    static boolean mayFetch(Mac owner, String userAgent, boolean requireMac) {
+        return macOf(userAgent).map(owner::equals).orElse(!requireMac);
     }
 }

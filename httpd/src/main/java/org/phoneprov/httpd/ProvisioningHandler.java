@@ -178,7 +178,8 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
                 return;
             }
             if (owner.isPresent() && found.file().kind() == FileKind.PROFILE
-                    && !GigasetUserAgent.mayFetch(owner.get(), request.headers().get(HttpHeaderNames.USER_AGENT))) {
+                    && !GigasetUserAgent.mayFetch(owner.get(), request.headers().get(HttpHeaderNames.USER_AGENT),
+                    access.requirePhoneMac())) {
                 // Another phone asking for this account's profile: the same 404 as an unknown MAC.
                 reject(ctx, "profile_mac_mismatch", name);
                 guard.notFound(ex, rules, client);

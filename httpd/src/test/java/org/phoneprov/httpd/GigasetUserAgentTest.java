@@ -33,5 +33,9 @@ class GigasetUserAgentTest {
         assertTrue(GigasetUserAgent.mayFetch(OWNER, "Gigaset N720 DM PRO/70.089.00.000.000;7C2F80CA21E4"));
         assertTrue(GigasetUserAgent.mayFetch(OWNER, "curl/7.88.1"));
         assertFalse(GigasetUserAgent.mayFetch(OWNER, "Gigaset N720 DM PRO/70.089.00.000.000;7C2F80CA21E5"));
+        // gigaset.require_phone_mac: only the phone that names itself.
+        assertTrue(GigasetUserAgent.mayFetch(OWNER, "Gigaset N720 DM PRO/70.089.00.000.000;7C2F80CA21E4", true));
+        assertFalse(GigasetUserAgent.mayFetch(OWNER, "curl/7.88.1", true));
+        assertFalse(GigasetUserAgent.mayFetch(OWNER, null, true));
     }
 }

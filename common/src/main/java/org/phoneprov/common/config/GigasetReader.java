@@ -15,6 +15,7 @@ import org.phoneprov.common.crypto.ProfileCipher;
  *       password: "s3cret"         # the account's password for /apxml/rpc.do (no password: no API)
  *       profile_key: "00112233445566778899aabbccddeeff"   # AES-128: its profiles served encrypted
  *   wrong_codes: {max: 10, per_seconds: 60, block_seconds: 300}   # the 10th wrong guess blocks
+ *   require_phone_mac: false       # true: profiles only to requests whose User-Agent names their MAC
  * </pre>
  * The activation codes themselves are inventory entries ({@link InventoryReader}).
  */
@@ -31,7 +32,7 @@ final class GigasetReader {
             return GigasetSettings.NONE;
         }
         MapView g = gv.get();
-        g.allowOnly("providers", "wrong_codes");
+        g.allowOnly("providers", "wrong_codes", "require_phone_mac");
         Map<String, GigasetSettings.Provider> providers = new LinkedHashMap<>();
         Map<String, String> ids = new LinkedHashMap<>();
         for (MapView.Item item : g.list("providers")) {
@@ -45,7 +46,7 @@ final class GigasetReader {
                     w.integer("per_seconds", d.perSeconds(), 1, 86_400), w.integer("block_seconds", d.blockSeconds(),
                     1, 86_400), d.maxClients());
         }).orElse(d);
-        return new GigasetSettings(providers, Map.of(), wrong);
+        return new GigasetSettings(providers, Map.of(), wrong, g.bool("require_phone_mac", false));
     }
 
     private static void provider(MapView p, Problems problems, Map<String, GigasetSettings.Provider> out,

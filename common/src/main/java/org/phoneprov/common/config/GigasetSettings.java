@@ -17,15 +17,19 @@ import org.phoneprov.common.config.yaml.Location;
  * @param codes     the inventory's activation codes, by what a phone sends as its digest user
  *                  (provider id + code)
  * @param wrongCodes how many wrong codes or API passwords pass from one address before the next blocks it
+ * @param requirePhoneMac a profile goes only to a request whose User-Agent names the profile's
+ *                        MAC (seed remark *1: "He can store the MAC address during the first
+ *                        registration and allow for future registration only this MAC
+ *                        address"); off, a client that names no MAC (a browser, curl) is served
  */
 public record GigasetSettings(Map<String, Provider> providers, Map<String, ActivationCode> codes,
-                              HttpdSettings.ProbeLimit wrongCodes) {
+                              HttpdSettings.ProbeLimit wrongCodes, boolean requirePhoneMac) {
     /**
      * The tenth wrong code (or API password) from one address within a minute blocks it for five
      * minutes: nine pass ({@link HttpdSettings.ProbeLimit#notFound()} counts those that pass).
      */
     public static final HttpdSettings.ProbeLimit WRONG_CODES = new HttpdSettings.ProbeLimit(9, 60, 300, 10_000);
-    public static final GigasetSettings NONE = new GigasetSettings(Map.of(), Map.of(), WRONG_CODES);
+    public static final GigasetSettings NONE = new GigasetSettings(Map.of(), Map.of(), WRONG_CODES, false);
 
     public GigasetSettings {
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
@@ -43,7 +47,7 @@ public record GigasetSettings(Map<String, Provider> providers, Map<String, Activ
 
     /** The same settings with other activation codes (read after the providers, from the inventory). */
     GigasetSettings withCodes(Map<String, ActivationCode> other) {
-        return new GigasetSettings(providers, other, wrongCodes);
+        return new GigasetSettings(providers, other, wrongCodes, requirePhoneMac);
     }
 
     /**

@@ -157,5 +157,10 @@ class GigasetConfigTest {
         SuiteConfig c = load(TestConfigs.FULL).config().orElseThrow();
         assertEquals(GigasetSettings.NONE, c.gigaset());
         assertEquals(9, c.gigaset().wrongCodes().notFound(), "the tenth wrong guess blocks");
+        assertFalse(c.gigaset().requirePhoneMac(), "curl and browsers are served unless the admin says otherwise");
+        SuiteConfig strict = load("gigaset: {require_phone_mac: true}\n" + TestConfigs.FULL).config().orElseThrow();
+        assertTrue(strict.gigaset().requirePhoneMac());
+        assertTrue(errors("gigaset: {require_phone_mac: yes please}\n" + TestConfigs.FULL)
+                .contains("gigaset.require_phone_mac: expected true or false"));
     }
 }
