@@ -71,7 +71,11 @@ class GigasetLabIT {
         work = Files.createTempDirectory("phoneprov-gigaset-lab-");
         HttpLabIT.copyTree(PhoneprovProcess.repoRoot().resolve("examples/lab"), work);
         config = work.resolve("phoneprov.yaml");
-        Files.writeString(config, Files.readString(config) + "\n" + GIGASET);
+        String lab = Files.readString(config);
+        assertTrue(lab.contains("  port: 80\n\ntftpd:"), "examples/lab's httpd section as this test expects it");
+        // A probe limit, so the test can show that Gigaset's first question at boot is not a probe.
+        Files.writeString(config, lab.replace("  port: 80\n\ntftpd:", "  port: 80\n  access: {probe_limit: "
+                + "{not_found: 12, per_seconds: 600, block_seconds: 300}}\n\ntftpd:") + "\n" + GIGASET);
         Files.writeString(work.resolve("devices.yaml"), Files.readString(work.resolve("devices.yaml")) + DEVICES);
         Files.writeString(work.resolve("rpc.py"), PY);
         net = LabNet.create();
@@ -155,6 +159,10 @@ class GigasetLabIT {
     @Test
     @Order(3)
     void aRegisteredRetailPhoneIsRedirectedAndOthersRefused() {
+        for (int i = 0; i < 20; i++) {
+            assertEquals("404", curl("-A", "N510 IP PRO/42.245;" + RETAIL, BASE + "gigaset/provisioning.xml")[0],
+                    "a Gigaset's first question at every boot (Gigaset wiki) is a 404 but no probe: never a 429");
+        }
         String[] r = curl("-A", "Gigaset N510 IP PRO/42.245.00.000.000;" + RETAIL, BASE + "device/444/1/master.bin");
         assertEquals("302", r[0], r[1]);
         assertTrue(r[1].matches("(?is).*\\blocation: http://10\\.77\\.0\\.1/gigaset/" + RETAIL + "\\.xml\\r?\\n.*"), r[1]);

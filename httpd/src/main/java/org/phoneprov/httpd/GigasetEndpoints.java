@@ -33,8 +33,17 @@ final class GigasetEndpoints {
         /** Answered here, or will be once the store has answered. */
         ANSWERED,
         /** The handler answers 404 and counts it toward the probe limit. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The handler answers 404 without counting it: a name every Gigaset asks for at boot. */
+        NOT_SERVED
     }
+
+    /**
+     * Given a folder URL (DHCP option 114, a redirect to a folder), a Gigaset first asks
+     * {@code <URL>/provisioning.xml}, then {@code <URL>/<MAC>.xml} (Gigaset wiki, docs/vendor-formats.md
+     * 2.4). The suite serves profiles by MAC only, so the first is a 404 on every boot: not a probe.
+     */
+    static final String PROVISIONING_XML = "gigaset/provisioning.xml";
 
     private final Context context;
     private final RpcEndpoint rpc;
@@ -109,6 +118,9 @@ final class GigasetEndpoints {
             return Route.NOT_OURS; // every other request pays three prefix checks, nothing more
         }
         String name = path.substring(1);
+        if (name.equalsIgnoreCase(PROVISIONING_XML)) {
+            return Route.NOT_SERVED;
+        }
         if (name.equals(RpcEndpoint.PATH)) {
             rpc.request(ctx, ex, request, method, client);
             return Route.ANSWERED;

@@ -158,6 +158,10 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
                 guard.notFound(ex, rules, client);
                 return;
             }
+            if (route == GigasetEndpoints.Route.NOT_SERVED) {
+                ex.send(responses.notFound(ex.version()), 0);
+                return;
+            }
         }
         Lookup lookup;
         FileResolver current = resolver.get();
