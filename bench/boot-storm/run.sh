@@ -10,7 +10,8 @@
 # the storms), runs met / runs made for the goal, and the full detail (requests per
 # daemon, slowest phones, kernel drop counters, the suite's event log against what the
 # phones sent, server warnings) for every run that missed it; every run's detail is also
-# in run-N/report.txt of the work directory.
+# in run-N/report.txt of the work directory, and each storm's plot of time to provisioned per phone in
+# run-N/storm-1.html and storm-2.html (simulate --html).
 # There is no peer server to compare with (no packaged suite answers these phones' DHCP,
 # TFTP and HTTP provisioning together), so the run reports absolute figures against the
 # issue's goals: all 1,000 provisioned, none failed, all done in under 30 s, in each run;
@@ -156,7 +157,8 @@ storm() { # RUN N LABEL: one simulate run in the run's directory; fills R[RUN,N,
     sampler_start "mem-$k" "$sample_every" mem_kb "$srv_pid"
     # In the background and waited for, so that a SIGTERM or Ctrl-C reaches the trap at once.
     timeout -k 5 "$to" ip netns exec "$ns_ph" "$java_bin" "${sim_opts[@]}" -jar "$jar" simulate --config phoneprov.yaml \
-        --phones "$phones" --spread "$spread" --state "$PWD/phones" --every-phone "${sim_extra[@]}" > "sim-$k.log" 2>&1 &
+        --phones "$phones" --spread "$spread" --state "$PWD/phones" --every-phone --html "$PWD/storm-$k.html" \
+        "${sim_extra[@]}" > "sim-$k.log" 2>&1 &
     sim_pid=$!
     wait "$sim_pid" || rc=$?
     sim_pid=""

@@ -18,6 +18,7 @@ import org.phoneprov.phonesim.phone.BootReport;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 import org.phoneprov.phonesim.phone.PhoneSettings;
 import org.phoneprov.phonesim.phone.PhoneStateStore;
+import org.phoneprov.phonesim.sim.HtmlReport;
 import org.phoneprov.phonesim.sim.PhoneNetwork;
 import org.phoneprov.phonesim.sim.Simulation;
 import org.phoneprov.phonesim.sim.SimulationReport;
@@ -87,6 +88,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--vlan", description = "Phones start with VLAN=1: they ask for DHCP options 190-192 (seed 4.4.2).")
     boolean vlan;
+
+    @Option(names = "--html", paramLabel = "FILE", description = {
+            "Also write the report as one HTML page with a plot of each phone's time to provisioned",
+            "(self-contained: inline SVG, no script)."})
+    Path html;
 
     @Option(names = "--every-phone", description = "A line per phone in the report (default: when at most 50 phones).")
     boolean everyPhone;
@@ -158,6 +164,9 @@ final class SimulateCommand implements Callable<Integer> {
         try (network) {
             SimulationReport report = sim.run();
             report.print(System.out, everyPhone || phones.size() <= 50);
+            if (html != null) {
+                writeHtml(report, c);
+            }
             System.out.flush();
             exit.set(report.allProvisioned() ? 0 : NOT_ALL_PROVISIONED);
             return exit.get();
@@ -221,5 +230,25 @@ final class SimulateCommand implements Callable<Integer> {
                     before.isEmpty() ? "-" : before, after.isEmpty() ? "-" : after);
             System.out.flush();
         }
+    }
+
+    /** Written next to the file atomically, so a reader never sees half a page; a failure is said, not fatal. */
+    private void writeHtml(SimulationReport report, SuiteConfig c) {
+        String title = phonesTitle(report, c);
+        try {
+            Path target = html.toAbsolutePath();
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(tmp, HtmlReport.render(report, title), java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.out.println("html report:  " + target);
+        } catch (java.io.IOException e) {
+            System.err.println("phoneprov simulate: cannot write the HTML report " + html + ": " + e.getMessage());
+        }
+    }
+
+    private static String phonesTitle(SimulationReport report, SuiteConfig c) {
+        return report.phones().size() + " phone(s) against " + c.source() + ", " + java.time.ZonedDateTime.now()
+                .withNano(0);
     }
 }

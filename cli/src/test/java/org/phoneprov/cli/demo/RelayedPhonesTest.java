@@ -58,9 +58,12 @@ class RelayedPhonesTest {
             suite.start(ok.snapshot());
             sim = cli("simulate", "--config", config.toString(), "--phones", Integer.toString(PHONES),
                     "--relay", DemoNetwork.LOOPBACK_RELAY, "--tftp-port", Integer.toString(ports.tftp()),
-                    "--state", dir.resolve("phones").toString(), "--retry-delay", "1");
+                    "--state", dir.resolve("phones").toString(), "--retry-delay", "1", "--html",
+                    dir.resolve("report.html").toString());
         }
         assertEquals(0, sim.code(), sim.out() + sim.err());
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<polyline") && html.contains("50 of 50 provisioned"), "the HTML report, with its plot");
         assertTrue(sim.out().contains("provisioned:  50 of 50"), sim.out());
         assertTrue(sim.out().contains("addresses:    50 phones, each from its leased address"), sim.out());
 
