@@ -2,8 +2,6 @@ package org.phoneprov.cli;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.GigasetSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.ConfigSn;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.common.provision.SuiteUrls;
 import org.phoneprov.phonesim.gigaset.GigasetSetup;
@@ -155,13 +154,7 @@ final class SimulatedPhones {
 
     /** {@code 7C:2F:80:FF:xx:xx}, xx:xx from the code's digest; the next free one when taken. */
     private Mac codeMac(String user) {
-        byte[] h;
-        try {
-            h = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        int low = ((h[0] & 0xFF) << 8) | (h[1] & 0xFF);
+        int low = Integer.parseInt(ConfigSn.shortHash(user.getBytes(StandardCharsets.UTF_8), 4), 16);
         for (int i = 0; i <= 0xFFFF; i++) {
             Mac mac = Mac.of(CODE_BASE | ((low + i) & 0xFFFF));
             if (!taken.contains(mac)) {

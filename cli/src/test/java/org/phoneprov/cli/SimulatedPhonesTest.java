@@ -93,8 +93,9 @@ class SimulatedPhonesTest {
         assertEquals(Optional.of(URI.create("http://10.77.0.1:8080/device/444/1/master.bin")), known.server());
         assertEquals(Optional.of(KEY), known.profileKey(), "redirected to its provider's profile, which it opens");
         assertEquals(Optional.empty(), c.gigaset().get(mac("7C:2F:80:77:09:01")).profileKey());
-        assertEquals(0, choose(List.of(), List.of("7C2F80770901"), 0, Optional.empty()).phones().stream()
-                .filter(p -> !p.model().isGigaset()).count(), "--phones 0: the retail phones only");
+        assertEquals(List.of(new PhoneIdentity(mac("7C:2F:80:77:09:01"), Model.N510)),
+                choose(List.of(), List.of("7C2F80770901"), 0, Optional.empty()).phones(),
+                "--phones 0: the retail phones only, no inventory phone of any kind");
     }
 
     @Test

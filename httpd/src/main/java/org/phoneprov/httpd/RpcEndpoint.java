@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.httpd.redirect.XmlRpcFault;
 import org.phoneprov.httpd.redirect.XmlRpcService;
 import org.slf4j.event.Level;
 
@@ -76,7 +77,7 @@ final class RpcEndpoint {
 
     /** Gathers the body of a call; true when {@code content} was one's (or came after one, and is dropped). */
     boolean content(ChannelHandlerContext ctx, HttpContent content) {
-        Call call = ctx.channel().attr(CALL).get();
+        Call call = call(ctx);
         if (call == null) {
             return false;
         }
@@ -105,7 +106,8 @@ final class RpcEndpoint {
             context.offload(call.ex, () -> {
                 XmlRpcService.Reply reply = context.services().rpc.handle(call.provider, body);
                 context.reply(ctx, () -> {
-                    context.log().log(reply.summary().contains(" -> fault -32400 ") ? Level.WARN : Level.INFO,
+                    // A store that failed is the admin's to fix; any other fault is the client's.
+                    context.log().log(reply.faultCode() == XmlRpcFault.SYSTEM_ERROR ? Level.WARN : Level.INFO,
                             "httpd.xmlrpc", reply.summary() + " client=" + LogText.address(ctx.channel().remoteAddress()));
                     call.ex.send(context.responses().xml(call.ex.version(), reply.body()), reply.body().length);
                 });
@@ -116,7 +118,15 @@ final class RpcEndpoint {
 
     /** A call is being read or answered on this connection: nothing else is read from it. */
     boolean inFlight(ChannelHandlerContext ctx) {
-        return ctx.channel().attr(CALL).get() != null;
+        return call(ctx) != null;
+    }
+
+    /**
+     * Asked for every message of every connection: {@code hasAttr} first, since {@code attr} would
+     * give each connection an attribute map it never needs.
+     */
+    private static Call call(ChannelHandlerContext ctx) {
+        return ctx.channel().hasAttr(CALL) ? ctx.channel().attr(CALL).get() : null;
     }
 
     /** A provider account that may use the API: one with a password. */

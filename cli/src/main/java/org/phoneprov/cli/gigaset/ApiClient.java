@@ -21,8 +21,8 @@ import org.phoneprov.httpd.redirect.XmlRpcEncoder;
 import org.phoneprov.httpd.redirect.XmlRpcResponse;
 import org.phoneprov.httpd.redirect.XmlRpcResponseDecoder;
 import org.phoneprov.httpd.redirect.XmlRpcValue;
-import org.phoneprov.sipd.notify.DigestAnswer;
-import org.phoneprov.sipd.notify.DigestChallenge;
+import org.phoneprov.common.auth.DigestAnswer;
+import org.phoneprov.common.auth.DigestChallenge;
 
 /**
  * One {@code autoprov.*} call over HTTP(S): a POST of the {@code <methodCall>} with

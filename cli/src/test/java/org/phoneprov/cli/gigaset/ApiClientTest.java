@@ -25,8 +25,8 @@ import org.phoneprov.httpd.redirect.XmlRpcEncoder;
 import org.phoneprov.httpd.redirect.XmlRpcRequest;
 import org.phoneprov.httpd.redirect.XmlRpcService;
 import org.phoneprov.httpd.redirect.XmlRpcValue;
-import org.phoneprov.sipd.notify.DigestAnswer;
-import org.phoneprov.sipd.notify.DigestChallenge;
+import org.phoneprov.common.auth.DigestAnswer;
+import org.phoneprov.common.auth.DigestChallenge;
 
 /** The client against scripted servers: Digest-only ones, and answers the suite's httpd never gives. */
 @Timeout(60)

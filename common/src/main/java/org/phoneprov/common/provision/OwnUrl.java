@@ -32,17 +32,15 @@ public final class OwnUrl {
             return Optional.empty();
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        String authority = m.group(2).substring(m.group(2).lastIndexOf('@') + 1);
-        boolean bracketed = authority.startsWith("[");
-        int colon = bracketed ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
-        String host = colon > 0 ? authority.substring(0, colon) : authority;
-        Optional<Integer> port = colon > 0 ? port(authority.substring(colon + 1)) : Optional.of(defaultPort(scheme));
+        // A broken port leaves it in the host, which then names no suite: such a URL is not judged.
+        TemplateContext.HostPort hp = TemplateContext.HostPort.of(m.group(2).substring(m.group(2).lastIndexOf('@') + 1));
+        int port = hp.port().isEmpty() ? defaultPort(scheme) : Integer.parseInt(hp.port());
         Optional<DaemonConfig> daemon = listener(scheme, config);
-        if (port.isEmpty() || daemon.isEmpty() || port.get() != portOf(scheme, config)
-                || !isSuite(bracketed ? host.replaceAll("^\\[|]$", "") : host, config.identity())) {
+        if (daemon.isEmpty() || port != portOf(scheme, config) || !isSuite(hp.host(), config.identity())) {
             return Optional.empty();
         }
-        String path = decode(m.group(3));
+        // httpd decodes %XX once; tftpd takes a name as sent.
+        String path = scheme.equals("tftp") ? m.group(3) : decode(m.group(3));
         if (ServedNames.serves(path, config)) {
             return Optional.empty();
         }
@@ -75,10 +73,6 @@ public final class OwnUrl {
             case "tftp" -> c.tftpd().port();
             default -> c.httpd().port();
         };
-    }
-
-    private static Optional<Integer> port(String text) {
-        return text.matches("[0-9]{1,5}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
     }
 
     private static boolean isSuite(String host, Identity id) {

@@ -68,20 +68,13 @@ public final class SqliteFile {
             create();
         }
         checkHeader();
-        Connection c = connect(file);
-        try {
+        return closingOnFailure(connect(file), c -> {
             configure(c);
             quickCheck(c);
             checkSchema(c);
             c.setAutoCommit(false);
             return c;
-        } catch (StoreException e) {
-            closeQuietly(c);
-            throw e;
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw failure(e);
-        }
+        });
     }
 
     /** What a store builds from its freshly opened connection (reading its rows, preparing statements). */
@@ -92,9 +85,13 @@ public final class SqliteFile {
 
     /** Opens for writing and builds the store; the connection is closed again when that fails. */
     public <T> T openWith(Opener<T> opener) throws StoreException {
-        Connection c = openForWriting();
+        return closingOnFailure(openForWriting(), opener);
+    }
+
+    /** {@code step} on {@code c}; when it fails the connection is closed and the failure said once. */
+    private <T> T closingOnFailure(Connection c, Opener<T> step) throws StoreException {
         try {
-            return opener.open(c);
+            return step.open(c);
         } catch (StoreException e) {
             closeQuietly(c);
             throw e;

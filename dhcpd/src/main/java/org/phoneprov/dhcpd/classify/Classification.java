@@ -19,6 +19,13 @@ import org.phoneprov.common.provision.Model;
 public record Classification(Optional<Model> model, Source source, Optional<Model.Vendor> vendor,
                              Optional<Device> device, Optional<DeviceClass> deviceClass) {
 
+    /** A known model decides the maker; only without one may option 60 or the OUI say it. */
+    public Classification {
+        if (model.isPresent()) {
+            vendor = Optional.of(model.get().vendor());
+        }
+    }
+
     /** Where the model came from, in the order the classifier asks. */
     public enum Source { INVENTORY, VENDOR_CLASS, USER_CLASS, UNKNOWN }
 

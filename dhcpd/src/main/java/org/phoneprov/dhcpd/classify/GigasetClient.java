@@ -31,6 +31,9 @@ import org.phoneprov.common.provision.Model;
  */
 public final class GigasetClient {
     static final String PREFIX = "Gigaset";
+    /** What {@link #text} makes of the prefix, and of it with the separator the Wazo strings have. */
+    private static final String PREFIX_UPPER = PREFIX.toUpperCase(Locale.ROOT);
+    private static final String PREFIX_UPPER_ = PREFIX_UPPER + "_";
     /** 7C:2F:80, 58:9E:C6 (confirmed) and 00:21:04 (issue 12 only, unconfirmed). */
     static final Set<Integer> OUIS = Set.of(0x7C2F80, 0x589EC6, 0x002104);
 
@@ -65,13 +68,12 @@ public final class GigasetClient {
 
     static boolean isGigasetVendorClass(byte[] option60) {
         String text = text(option60);
-        return text.startsWith(PREFIX.toUpperCase(Locale.ROOT)) || VENDOR_CLASSES.containsKey(text);
+        return text.startsWith(PREFIX_UPPER) || VENDOR_CLASSES.containsKey(text);
     }
 
     /** {@code N510_IP_PRO} of {@code GIGASET_N510_IP_PRO}; other text unchanged. */
     private static String withoutPrefix(String text) {
-        String prefix = PREFIX.toUpperCase(Locale.ROOT) + "_";
-        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        return text.startsWith(PREFIX_UPPER_) ? text.substring(PREFIX_UPPER_.length()) : text;
     }
 
     /** Upper case, without surrounding whitespace and NUL padding; ISO-8859-1 maps every byte. */

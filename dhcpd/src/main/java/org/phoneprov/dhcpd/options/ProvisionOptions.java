@@ -45,8 +45,9 @@ final class ProvisionOptions {
     private final Map<Model, ModelValues> models = new EnumMap<>(Model.class);
     private final Optional<byte[]> suiteAddress;
     private final String tftpServer;
-    /** Option 114 for Gigaset phones, when the URL fits. */
-    private final String gigasetUrl;
+    /** Option 114 for Gigaset phones, when the URL fits; else why not, said in each reply's note. */
+    private final Optional<byte[]> gigasetUrl;
+    private final String gigasetUrlTooLong;
     static final int GIGASET_URL_CODE = 114;
     static final int GIGASET_URL_MAX = 74;
 
@@ -61,7 +62,11 @@ final class ProvisionOptions {
         }
         suiteAddress = OptionBytes.ipv4(config.identity().address());
         tftpServer = urls.tftpServer();
-        gigasetUrl = urls.http(GigasetProfile.FOLDER_NAME);
+        String url = urls.http(GigasetProfile.FOLDER_NAME);
+        gigasetUrl = url.length() <= GIGASET_URL_MAX ? Optional.of(url.getBytes(StandardCharsets.US_ASCII))
+                : Optional.empty();
+        gigasetUrlTooLong = "no option 114: " + url + " is longer than the " + GIGASET_URL_MAX
+                + " characters a Gigaset reads";
     }
 
     void add(Provision provision, Optional<Model> model, Optional<Model.Vendor> vendor, Draft d) {
@@ -80,11 +85,10 @@ final class ProvisionOptions {
         if (provision != Provision.HTTP) {
             d.note("no provisioning options: a Gigaset " + model.map(Model::name).orElse("of unknown model")
                     + " reads its profile over HTTP only");
-        } else if (gigasetUrl.length() > GIGASET_URL_MAX) {
-            d.note("no option 114: " + gigasetUrl + " is longer than the " + GIGASET_URL_MAX
-                    + " characters a Gigaset reads");
+        } else if (gigasetUrl.isEmpty()) {
+            d.note(gigasetUrlTooLong);
         } else {
-            d.put(GIGASET_URL_CODE, gigasetUrl.getBytes(StandardCharsets.US_ASCII));
+            d.put(GIGASET_URL_CODE, gigasetUrl.get());
         }
     }
 

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,8 @@ public final class ActivationStore implements ActivationUses, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement upsert;
     private final Map<String, ActivationUse> byCode;
+    /** The same uses by the phone that made them, by code: a later check looks its MAC up per request. */
+    private final Map<Mac, Map<String, ActivationUse>> byMac = new ConcurrentHashMap<>();
     private boolean closed;
 
     private ActivationStore(SqliteFile sqlite, Connection connection, Map<String, ActivationUse> rows)
@@ -45,6 +49,7 @@ public final class ActivationStore implements ActivationUses, AutoCloseable {
         this.connection = connection;
         this.upsert = connection.prepareStatement(UPSERT);
         this.byCode = new ConcurrentHashMap<>(rows);
+        rows.values().forEach(this::index);
     }
 
     /** Opens (or creates) the file; a damaged one fails with advice, it is never reset. */
@@ -64,8 +69,13 @@ public final class ActivationStore implements ActivationUses, AutoCloseable {
     }
 
     @Override
-    public Optional<ActivationUse> boundTo(Mac mac) {
-        return byCode.values().stream().filter(u -> u.mac().equals(mac)).findFirst();
+    public Collection<ActivationUse> usesBy(Mac mac) {
+        Map<String, ActivationUse> m = byMac.get(mac);
+        return m == null ? List.of() : List.copyOf(m.values());
+    }
+
+    private void index(ActivationUse u) {
+        byMac.computeIfAbsent(u.mac(), k -> new ConcurrentHashMap<>()).put(u.user(), u);
     }
 
     @Override
@@ -83,6 +93,7 @@ public final class ActivationStore implements ActivationUses, AutoCloseable {
             upsert.executeUpdate();
         });
         byCode.put(u.user(), u); // only once it is on disk
+        index(u); // a use keeps its first phone: a code's MAC never changes
     }
 
     @Override

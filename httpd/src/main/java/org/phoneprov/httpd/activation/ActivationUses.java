@@ -8,8 +8,8 @@ public interface ActivationUses {
     /** Safe to call while another thread writes. */
     Optional<ActivationUse> find(String user);
 
-    /** The use that bound a code to this phone, if any (the first one found when several did). */
-    Optional<ActivationUse> boundTo(org.phoneprov.common.mac.Mac mac);
+    /** Every use this phone made, one per code; safe to call while another thread writes. */
+    java.util.Collection<ActivationUse> usesBy(org.phoneprov.common.mac.Mac mac);
 
     /** Inserts or replaces the use of {@code u.user()}, atomically and durably. */
     void put(ActivationUse u) throws StoreException;

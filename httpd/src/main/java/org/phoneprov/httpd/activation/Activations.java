@@ -49,8 +49,8 @@ public final class Activations {
      * A one-shot code has no later: it worked once.
      */
     public Optional<ActivationCode> lockedTo(Mac phone, java.util.Map<String, ActivationCode> codes) {
-        return uses.boundTo(phone).map(u -> codes.get(u.user()))
-                .filter(c -> c != null && c.lock() == ActivationCode.Lock.LOCKED);
+        return uses.usesBy(phone).stream().map(u -> codes.get(u.user()))
+                .filter(c -> c != null && c.lock() == ActivationCode.Lock.LOCKED).findFirst();
     }
 
     /** Serialised: two phones racing for one code cannot both win it. */

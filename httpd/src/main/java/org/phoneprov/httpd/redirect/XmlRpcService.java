@@ -60,10 +60,16 @@ public final class XmlRpcService {
 
     /**
      * The answer to one request: an XML-RPC response (HTTP 200, {@code Content-Type: text/xml}),
-     * whether it is a fault, and a one-line summary for the log (method, provider, MAC-ID, outcome;
-     * client text quoted and bounded).
+     * its fault code ({@link XmlRpcFault}; 0 for an answer), and a one-line summary for the log (method, provider,
+     * MAC-ID, outcome; client text quoted and bounded).
      */
-    public record Reply(byte[] body, boolean fault, String summary) {
+    public record Reply(byte[] body, int faultCode, String summary) {
+        /** No fault: an answer, {@code [true|false, "..."]}. */
+        static final int NONE = 0;
+
+        public boolean fault() {
+            return faultCode != NONE;
+        }
     }
 
     /**
@@ -106,7 +112,7 @@ public final class XmlRpcService {
                 default -> throw new XmlRpcFault(XmlRpcFault.METHOD_NOT_FOUND, "method '" + request.methodName()
                         + "' not found; this server has " + CHECK + ", " + REGISTER + " and " + DEREGISTER);
             }
-            return new Reply(XmlRpcEncoder.response(result.toXmlRpc()), false,
+            return new Reply(XmlRpcEncoder.response(result.toXmlRpc()), Reply.NONE,
                     call + " -> " + result.ok() + " " + LogText.quote(result.message()));
         } catch (XmlRpcFault f) {
             return fault(call, f);
@@ -114,12 +120,12 @@ public final class XmlRpcService {
             XmlRpcFault f = new XmlRpcFault(XmlRpcFault.SYSTEM_ERROR,
                     "the registration store is not available; nothing was changed, try again later");
             Reply r = fault(call, f);
-            return new Reply(r.body(), true, r.summary() + " (" + e.getMessage() + ")");
+            return new Reply(r.body(), r.faultCode(), r.summary() + " (" + e.getMessage() + ")");
         }
     }
 
     private static Reply fault(String call, XmlRpcFault f) {
-        return new Reply(XmlRpcEncoder.fault(f.code(), f.getMessage()), true,
+        return new Reply(XmlRpcEncoder.fault(f.code(), f.getMessage()), f.code(),
                 call + " -> fault " + f.code() + " " + LogText.quote(f.getMessage()));
     }
 

@@ -72,6 +72,10 @@ class ActivationsTest {
             assertEquals(Optional.of(c), after.lockedTo(PHONE, Map.of("1234", c)), "its later checks");
             assertEquals(Optional.empty(), after.lockedTo(OTHER, Map.of("1234", c)));
             assertEquals(Optional.empty(), after.lockedTo(PHONE, Map.of()), "a code gone from the config");
+            ActivationCode once = code("9999", ActivationCode.Lock.ONE_SHOT);
+            assertInstanceOf(Activations.Granted.class, after.use(once, PHONE));
+            assertEquals(Optional.of(c), after.lockedTo(PHONE, Map.of("1234", c, "9999", once)),
+                    "the locked code, whatever other code the phone also used");
         }
     }
 
@@ -84,8 +88,8 @@ class ActivationsTest {
             }
 
             @Override
-            public Optional<ActivationUse> boundTo(Mac mac) {
-                return Optional.empty();
+            public java.util.Collection<ActivationUse> usesBy(Mac mac) {
+                return List.of();
             }
 
             @Override

@@ -1,14 +1,8 @@
 package org.phoneprov.phonesim.gigaset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.phoneprov.common.auth.DigestChallenge;
 import org.phoneprov.common.auth.DigestParams;
 
 /**
@@ -17,53 +11,44 @@ import org.phoneprov.common.auth.DigestParams;
  * Autoprovisioning with Activation Code)"). The server sends one {@code WWW-Authenticate} per
  * algorithm "in order of its preference" and the client uses the first it supports (RFC 7616
  * 3.7); supported are MD5, SHA-256 and SHA-512-256, with {@code qop=auth}, or without qop in
- * the RFC 2069 form. {@code -sess} algorithms, {@code auth-int} only and {@code userhash=true}
- * are not answered. Plain Java, no state: one fresh challenge, one answer with {@code nc=00000001}.
+ * the RFC 2069 form (MD5 only). {@code -sess} algorithms, {@code auth-int} only and
+ * {@code userhash=true} are not answered. What a phone chooses is here; the challenge and the
+ * answer are the suite's one digest client ({@link DigestChallenge},
+ * {@link org.phoneprov.common.auth.DigestAnswer}).
  */
 public final class DigestAnswer {
-    /** RFC 7616 algorithm names → JDK digest names. */
-    private static final Map<String, String> ALGORITHMS = Map.of("MD5", "MD5", "SHA-256", "SHA-256",
-            "SHA-512-256", "SHA-512/256");
-    static final String NC = "00000001";
-
     private DigestAnswer() {
     }
 
-    /** A challenge this phone can answer. */
-    record Challenge(String realm, String nonce, String algorithm, boolean qopAuth, Optional<String> opaque,
-                     boolean stale) {
+    /** A challenge this phone can answer, and whether the server said its last nonce was only stale. */
+    record Challenge(DigestChallenge challenge, boolean stale) {
+        String algorithm() {
+            return challenge.algorithm().token();
+        }
     }
 
     /** The first challenge among the {@code WWW-Authenticate} values that this phone can answer. */
     static Optional<Challenge> choose(List<String> wwwAuthenticate) {
         for (String value : wwwAuthenticate) {
-            Optional<Challenge> c = DigestParams.parse(value).params().flatMap(DigestAnswer::challenge);
+            Optional<DigestChallenge> c = DigestChallenge.parse(value).filter(DigestAnswer::answerable);
             if (c.isPresent()) {
-                return c;
+                boolean stale = DigestParams.parse(value).params()
+                        .map(p -> "true".equalsIgnoreCase(p.get("stale"))).orElse(false);
+                return Optional.of(new Challenge(c.get(), stale));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Challenge> challenge(Map<String, String> p) {
-        String algorithm = p.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT);
-        String realm = p.get("realm");
-        String nonce = p.get("nonce");
-        boolean userhash = p.getOrDefault("userhash", "false").equalsIgnoreCase("true");
-        if (realm == null || nonce == null || !ALGORITHMS.containsKey(algorithm) || userhash) {
-            return Optional.empty();
+    private static boolean answerable(DigestChallenge c) {
+        if (c.algorithm().session() || c.userhash()) {
+            return false;
         }
-        Optional<String> qop = Optional.ofNullable(p.get("qop"));
-        boolean auth = qop.map(q -> Arrays.stream(q.split(",")).anyMatch(t -> t.strip().equalsIgnoreCase("auth")))
-                .orElse(false);
-        if (qop.isPresent() && !auth) {
-            return Optional.empty(); // auth-int only: the phone would have to hash the body it has not got
+        if (c.qop().isEmpty()) {
+            return c.algorithm() == DigestChallenge.Algorithm.MD5; // RFC 2069 had MD5 only
         }
-        if (qop.isEmpty() && !algorithm.equals("MD5")) {
-            return Optional.empty(); // RFC 2069 had MD5 only
-        }
-        return Optional.of(new Challenge(realm, nonce, algorithm, auth, Optional.ofNullable(p.get("opaque")),
-                p.getOrDefault("stale", "false").equalsIgnoreCase("true")));
+        // auth-int only: the phone would have to hash a body it has not got
+        return c.qop().contains("auth");
     }
 
     /**
@@ -73,33 +58,7 @@ public final class DigestAnswer {
      * @param cnonce the client nonce (random per answer; fixed in tests)
      */
     static String authorization(Challenge c, DigestCredentials who, String method, String uri, String cnonce) {
-        String ha1 = hash(c.algorithm(), who.user() + ":" + c.realm() + ":" + who.password());
-        String ha2 = hash(c.algorithm(), method + ":" + uri);
-        String response = c.qopAuth()
-                ? hash(c.algorithm(), ha1 + ":" + c.nonce() + ":" + NC + ":" + cnonce + ":auth:" + ha2)
-                : hash(c.algorithm(), ha1 + ":" + c.nonce() + ":" + ha2);
-        StringBuilder b = new StringBuilder("Digest username=").append(quoted(who.user()))
-                .append(", realm=").append(quoted(c.realm())).append(", nonce=").append(quoted(c.nonce()))
-                .append(", uri=").append(quoted(uri)).append(", algorithm=").append(c.algorithm())
-                .append(", response=").append(quoted(response));
-        if (c.qopAuth()) {
-            b.append(", qop=auth, nc=").append(NC).append(", cnonce=").append(quoted(cnonce));
-        }
-        c.opaque().ifPresent(o -> b.append(", opaque=").append(quoted(o)));
-        return b.toString();
-    }
-
-    /** RFC 7230 quoted-string: '"' and '\' escaped. */
-    private static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static String hash(String algorithm, String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(ALGORITHMS.get(algorithm))
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JDK", e);
-        }
+        return org.phoneprov.common.auth.DigestAnswer.authorization(c.challenge(), who.user(), who.password(), method,
+                uri, cnonce);
     }
 }

@@ -2,9 +2,6 @@ package org.phoneprov.phonesim.gigaset;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.provision.ConfigSn;
 import org.phoneprov.phonesim.aps.FetchRecord;
 import org.phoneprov.phonesim.aps.LcdMessage;
 import org.phoneprov.phonesim.aps.RunResult;
@@ -210,7 +208,7 @@ public final class GigasetPhone implements Bootable {
         String user = setup.credentials().map(DigestCredentials::user).orElse("");
         if (codeRefused && f.kind() == ProfileFetch.Kind.FORBIDDEN && !state.configSn().isEmpty()
                 && state.lastName(ACTIVATION).equals(user)) {
-            Optional<URI> before = Optional.of(state.lastName(PROFILE)).filter(s -> !s.isEmpty()).map(URI::create);
+            Optional<URI> before = uri(state.lastName(PROFILE));
             return new Run(BootReport.Outcome.PROVISIONED, "kept the profile applied before: " + f.detail()
                     + " (a one-shot code works once)", fetches, before, List.of(), attempts,
                     ProfileAccounts.read(state.mac(), id.model()));
@@ -246,10 +244,15 @@ public final class GigasetPhone implements Bootable {
 
     /** A digest of the profile: tells a changed profile from the one applied before. */
     static String version(byte[] xml) {
+        return ConfigSn.shortHash(xml, 16);
+    }
+
+    /** A URL from the state file, which an admin may have edited: one that does not parse is none. */
+    private static Optional<URI> uri(String saved) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            return saved.isEmpty() ? Optional.empty() : Optional.of(URI.create(saved));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -276,14 +279,6 @@ public final class GigasetPhone implements Bootable {
     @Override
     public Optional<CheckSyncs> checkSyncs() {
         return Optional.empty();
-    }
-
-    public PhoneState state() {
-        return state;
-    }
-
-    public GigasetSetup setup() {
-        return setup;
     }
 
     @Override

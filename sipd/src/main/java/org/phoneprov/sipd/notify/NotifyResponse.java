@@ -13,6 +13,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ViaHeader;
+import org.phoneprov.common.auth.DigestAnswer;
 
 /**
  * What a transaction needs of a response to its NOTIFY: the status, the fields it is

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.phoneprov.common.auth.DigestAnswer;
+import org.phoneprov.common.auth.DigestChallenge;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.sipd.notify.NotifyResult.Outcome;
 

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.auth.DigestAnswer;
 import org.phoneprov.common.config.SipdSettings;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.mac.Mac;

@@ -8,6 +8,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.auth.DigestChallenge;
 
 class NotifyResponseTest {
 

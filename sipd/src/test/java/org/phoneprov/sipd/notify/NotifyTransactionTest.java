@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phoneprov.common.auth.DigestAnswer;
+import org.phoneprov.common.auth.DigestChallenge;
 import org.phoneprov.sipd.notify.NotifyResult.Outcome;
 import org.phoneprov.sipd.notify.NotifyTransaction.State;
 import org.phoneprov.sipd.notify.NotifyTransaction.Step;

@@ -1,4 +1,4 @@
-package org.phoneprov.sipd.notify;
+package org.phoneprov.common.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +10,8 @@ import java.util.Optional;
  * The {@code Authorization} (401) or {@code Proxy-Authorization} (407) answer to a
  * Digest challenge: RFC 2617 (MD5, MD5-sess, qop auth/auth-int, and the RFC 2069 form
  * without qop), RFC 7616 (SHA-256, SHA-512-256, their -sess forms, userhash) as SIP
- * uses them (RFC 8760). We answer each challenge once, so nc is always 00000001.
+ * uses them (RFC 8760), and as HTTP clients here use them (the Gigaset CLI, phonesim). We
+ * answer each challenge once, so nc is always 00000001.
  */
 public final class DigestAnswer {
     public static final String NC = "00000001";
@@ -82,11 +83,11 @@ public final class DigestAnswer {
         return hash(a, ha1 + ":" + nonce + ":" + ha2);
     }
 
-    static String hash(DigestChallenge.Algorithm a, String text) {
+    public static String hash(DigestChallenge.Algorithm a, String text) {
         return hash(a, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String hash(DigestChallenge.Algorithm a, byte[] bytes) {
+    public static String hash(DigestChallenge.Algorithm a, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(a.javaName()).digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package org.phoneprov.sipd.notify;
+package org.phoneprov.common.auth;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.phoneprov.common.auth.DigestParams;
 
 /**
  * One Digest challenge of a {@code WWW-Authenticate} or {@code Proxy-Authenticate}

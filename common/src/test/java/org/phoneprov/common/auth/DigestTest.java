@@ -1,4 +1,4 @@
-package org.phoneprov.sipd.notify;
+package org.phoneprov.common.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.phoneprov.sipd.notify.DigestChallenge.Algorithm;
+import org.phoneprov.common.auth.DigestChallenge.Algorithm;
 
 class DigestTest {
 
