@@ -18,6 +18,7 @@ import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.SuiteServices;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.metrics.SuiteMetrics;
 import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.common.provision.FileResolver;
 import org.phoneprov.common.provision.LeaseAwareResolver;
@@ -46,6 +47,8 @@ public final class SuiteRuntime implements AutoCloseable {
     /** Who holds which address: dhcpd writes it, httpd and tftpd name devices in events by it. */
     private final AddressBook leased = new AddressBook();
     private final FileResolver files = new LeaseAwareResolver(current::get, leased);
+    /** One registry for the process: a reload keeps every count. */
+    private final SuiteMetrics metrics = new SuiteMetrics();
 
     /** What a SIGHUP did. */
     public sealed interface Reload {
@@ -77,7 +80,7 @@ public final class SuiteRuntime implements AutoCloseable {
         SuiteConfig c = snapshot.config();
         try {
             events = EventLog.open(c.paths().state());
-            SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased);
+            SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased, metrics);
             for (DaemonSpec spec : registry.specs()) {
                 if (!wanted(spec, c)) {
                     continue;
@@ -110,6 +113,10 @@ public final class SuiteRuntime implements AutoCloseable {
 
     public ProvisioningSnapshot snapshot() {
         return current.get();
+    }
+
+    public SuiteMetrics metrics() {
+        return metrics;
     }
 
     public EventSink events() {
