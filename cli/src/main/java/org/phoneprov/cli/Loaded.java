@@ -32,7 +32,13 @@ public final class Loaded {
     }
 
     public static Outcome load(Path file, DaemonRegistry daemons, Optional<ProvisioningSnapshot> previous) {
-        LoadResult r = ConfigLoader.load(file, daemons.sections());
+        return load(file, daemons, previous, java.util.Map.of());
+    }
+
+    /** As {@code phoneprov check} would load it were the {@code replaced} files' text on disk. */
+    public static Outcome load(Path file, DaemonRegistry daemons, Optional<ProvisioningSnapshot> previous,
+                               java.util.Map<Path, String> replaced) {
+        LoadResult r = ConfigLoader.load(file, daemons.sections(), replaced);
         if (!r.isOk()) {
             return new Failed(r.problems());
         }

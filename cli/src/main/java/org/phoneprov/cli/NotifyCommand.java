@@ -1,27 +1,17 @@
 package org.phoneprov.cli;
 
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.phoneprov.cli.run.CheckSync;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
-import org.phoneprov.common.net.Ip4;
 import org.phoneprov.common.provision.Model;
-import org.phoneprov.dhcpd.lease.Lease;
-import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
-import org.phoneprov.sipd.notify.CheckSyncClient;
 import org.phoneprov.sipd.notify.NotifyResult;
 import org.phoneprov.sipd.notify.Selection;
-import org.phoneprov.sipd.notify.SendSchedule;
-import org.phoneprov.sipd.notify.Targets;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,35 +60,29 @@ final class NotifyCommand implements Callable<Integer> {
                     + "' is not a " + (which.mac != null ? "MAC address" : "model (ST2030S, ST2030M, ST2022S, ST2022M)"));
             return 2;
         }
-        Map<Mac, InetAddress> leased = leases(c);
-        Targets targets = Targets.select(c, selection.get(), mac -> Optional.ofNullable(leased.get(mac)));
-        if (!targets.errors().isEmpty()) {
-            targets.errors().forEach(e -> System.err.println("phoneprov notify: " + e));
-            return 1;
-        }
-        List<NotifyResult> results = new java.util.ArrayList<>(targets.skippedResults());
-        if (!targets.targets().isEmpty()) {
-            long spreadMs = SendSchedule.of(targets.targets().size(), c.sip().checkSync().spanSeconds(),
-                    c.sip().checkSync().ratePerSecond()).total().toMillis();
-            System.out.printf("notify: %d phone(s) from %s%s, over %.1f s%n", targets.targets().size(),
-                    c.identity().checkSyncSource().getHostAddress(), reboot ? ", reboot" : "", spreadMs / 1000.0);
-            // The event log is opened only once the trusted source is bound: a refused bind leaves no trace.
-            java.util.concurrent.atomic.AtomicReference<EventSink> events = new java.util.concurrent.atomic
-                    .AtomicReference<>(EventSink.NONE);
-            try (CheckSyncClient client = new CheckSyncClient(c, e -> events.get().record(e))) {
-                events.set(openEvents(c));
-                long budget = spreadMs + c.sip().checkSync().timeoutMillis() * 2L + 10_000;
-                results.addAll(client.send(targets.targets(), reboot).get(budget, TimeUnit.MILLISECONDS));
-            } catch (java.net.BindException e) {
-                System.err.println("phoneprov notify: " + e.getMessage());
-                return 1;
-            } finally {
-                if (events.get() instanceof EventLog log) {
-                    log.close();
+        java.util.concurrent.atomic.AtomicReference<EventLog> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        CheckSync.Sent sent;
+        try {
+            sent = CheckSync.send(c, selection.get(), reboot, () -> {
+                EventSink sink = openEvents(c);
+                if (sink instanceof EventLog log) {
+                    opened.set(log);
                 }
+                return sink;
+            }, System.out::println, w -> System.err.println("phoneprov notify: " + w));
+        } catch (java.net.BindException e) {
+            System.err.println("phoneprov notify: " + e.getMessage());
+            return 1;
+        } finally {
+            if (opened.get() != null) {
+                opened.get().close();
             }
         }
-        return report(results);
+        if (!sent.errors().isEmpty()) {
+            sent.errors().forEach(e -> System.err.println("phoneprov notify: " + e));
+            return 1;
+        }
+        return report(sent.results());
     }
 
     private Optional<Selection> selection() {
@@ -109,25 +93,6 @@ final class NotifyCommand implements Callable<Integer> {
             return Model.parse(which.model).map(Selection::model);
         }
         return Mac.parse(which.mac).map(Selection::mac);
-    }
-
-    /** Current leases by MAC, when dhcpd keeps a store here; the inventory address is the fallback. */
-    private static Map<Mac, InetAddress> leases(SuiteConfig c) {
-        Map<Mac, InetAddress> out = new HashMap<>();
-        if (!Files.exists(c.paths().state().resolve(SqliteLeaseStore.FILE_NAME))) {
-            return out;
-        }
-        long now = System.currentTimeMillis();
-        try (SqliteLeaseStore store = SqliteLeaseStore.open(c.paths().state())) {
-            for (Lease l : store.loadAll()) {
-                if (l.isBoundAt(now)) {
-                    out.put(l.mac(), Ip4.toInet(l.address()));
-                }
-            }
-        } catch (StoreException e) {
-            System.err.println("phoneprov notify: leases not read (" + e.getMessage() + "); using inventory addresses");
-        }
-        return out;
     }
 
     /** Every notify is an event; without a writable state folder the NOTIFYs still go, unrecorded. */

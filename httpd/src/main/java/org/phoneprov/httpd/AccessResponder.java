@@ -1,5 +1,6 @@
 package org.phoneprov.httpd;
 
+import org.phoneprov.common.guard.ProbeThrottle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,5 +1,6 @@
 package org.phoneprov.httpd;
 
+import org.phoneprov.common.guard.ProbeThrottle;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;

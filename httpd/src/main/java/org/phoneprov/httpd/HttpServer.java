@@ -1,5 +1,6 @@
 package org.phoneprov.httpd;
 
+import org.phoneprov.common.guard.ProbeThrottle;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

@@ -80,7 +80,8 @@ public final class SuiteRuntime implements AutoCloseable {
         SuiteConfig c = snapshot.config();
         try {
             events = EventLog.open(c.paths().state());
-            SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased, metrics);
+            SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased, metrics,
+                    new RuntimeControl(this, configFile, registry));
             for (DaemonSpec spec : registry.specs()) {
                 if (!wanted(spec, c)) {
                     continue;

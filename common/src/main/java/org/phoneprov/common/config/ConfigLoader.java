@@ -37,9 +37,18 @@ public final class ConfigLoader {
 
     /** Reads a config whose daemon sections are read by {@code readers}, in that order. */
     public static LoadResult load(Path file, List<SectionReader<?>> readers) {
+        return load(file, readers, Map.of());
+    }
+
+    /**
+     * Reads a config as if the files named in {@code replaced} (absolute, normalized paths) held
+     * the given text: how an edit is checked exactly like {@code phoneprov check} before it is
+     * written, with problems located in the file it will be written to.
+     */
+    public static LoadResult load(Path file, List<SectionReader<?>> readers, Map<Path, String> replaced) {
         Path source = file.toAbsolutePath().normalize();
         Problems problems = new Problems();
-        Optional<MapView> top = readFile(source, problems, new Location(source, 1, 1), "");
+        Optional<MapView> top = readFile(source, problems, new Location(source, 1, 1), "", replaced);
         if (top.isEmpty()) {
             return LoadResult.failed(problems.sorted());
         }
@@ -59,7 +68,8 @@ public final class ConfigLoader {
         Map<Model, ModelConfig> models = ModelsReader.read(root, paths, problems);
         Map<String, DeviceClass> classes = ClassesReader.read(root, problems);
         GigasetSettings providers = GigasetReader.read(root, problems);
-        InventoryReader.Inventory inventory = InventoryReader.read(root, base, classes, providers, problems);
+        InventoryReader.Inventory inventory = InventoryReader.read(root, paths.inventory(), classes, providers, problems,
+                replaced);
         SuiteConfig config = new SuiteConfig(source, identity, paths, vars, models, classes, inventory.devices(),
                 providers.withCodes(inventory.codes()), new Sections(sections));
         for (SectionReader<?> r : readers) {
@@ -83,9 +93,11 @@ public final class ConfigLoader {
     }
 
     /** Reads a YAML file whose top is a mapping; I/O and syntax errors become problems at {@code from}. */
-    static Optional<MapView> readFile(Path file, Problems problems, Location from, String key) {
+    static Optional<MapView> readFile(Path file, Problems problems, Location from, String key,
+                                      Map<Path, String> replaced) {
         try {
-            Node n = YamlTreeReader.read(file);
+            String text = replaced.get(file);
+            Node n = text != null ? YamlTreeReader.read(file, new java.io.StringReader(text)) : YamlTreeReader.read(file);
             return MapView.of(n, "", problems);
         } catch (NoSuchFileException e) {
             problems.add(from, key, "file not found: " + file);
@@ -148,6 +160,7 @@ public final class ConfigLoader {
             problems.add(filesAt, filesKey, "the files root is not a folder: " + files
                     + " (create it, or set paths.files)");
         }
-        return new PathsConfig(templates, files, state);
+        Optional<Path> inventory = root.string("inventory").map(base::resolve).map(Path::normalize);
+        return new PathsConfig(templates, files, state, inventory);
     }
 }

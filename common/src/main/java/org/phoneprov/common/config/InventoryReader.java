@@ -27,18 +27,15 @@ final class InventoryReader {
     record Inventory(Map<Mac, Device> devices, Map<String, ActivationCode> codes) {
     }
 
-    static Inventory read(MapView root, Path base, Map<String, DeviceClass> classes, GigasetSettings gigaset,
-                          Problems problems) {
+    static Inventory read(MapView root, Optional<Path> include, Map<String, DeviceClass> classes,
+                          GigasetSettings gigaset, Problems problems, Map<Path, String> replaced) {
         Reading r = new Reading(classes, gigaset, problems);
         r.readDevices(root);
-        Optional<String> include = root.string("inventory");
-        if (include.isPresent()) {
-            Path file = base.resolve(include.get()).normalize();
-            ConfigLoader.readFile(file, problems, root.at("inventory"), "inventory").ifPresent(inv -> {
-                inv.allowOnly("devices");
-                r.readDevices(inv);
-            });
-        }
+        include.ifPresent(file -> ConfigLoader.readFile(file, problems, root.at("inventory"), "inventory", replaced)
+                .ifPresent(inv -> {
+                    inv.allowOnly("devices");
+                    r.readDevices(inv);
+                }));
         return new Inventory(r.out, r.codes);
     }
 

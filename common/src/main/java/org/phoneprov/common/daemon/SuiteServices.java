@@ -11,8 +11,10 @@ import org.phoneprov.common.provision.FileResolver;
  * What the running suite shares with its daemons: the config they start with, the current
  * one (swapped on SIGHUP), the files every daemon serves, the event store, and who holds
  * which address (dhcpd writes it; the file servers name devices by it), and the metrics
- * registry each daemon adds its counters to.
+ * registry each daemon adds its counters to; {@code control} is the suite itself, for a daemon
+ * that manages the others.
  */
 public record SuiteServices(SuiteConfig initial, Supplier<SuiteConfig> current, Supplier<FileResolver> files,
-                            EventSink events, AddressBook leased, SuiteMetrics metrics) {
+                            EventSink events, AddressBook leased, SuiteMetrics metrics,
+                            SuiteControl control) {
 }

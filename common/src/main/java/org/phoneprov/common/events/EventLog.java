@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.phoneprov.common.mac.Mac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,8 @@ public final class EventLog implements EventSink, AutoCloseable {
     private long segmentNumber;
     private long segmentSize;
     private volatile boolean closing;
+    /** Told of every batch once it is written, on the writer thread (the dashboard's live view). */
+    private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
 
     private EventLog(Path dir, long next) {
         this.dir = dir;
@@ -81,6 +86,11 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     /** Reads the log without writing to it, for {@code phoneprov events}. */
     public static List<Event> read(Path stateDir, Optional<Mac> mac, int limit) throws IOException {
+        return read(stateDir, e -> mac.isEmpty() || mac.equals(e.device()), limit);
+    }
+
+    /** The last {@code limit} events that pass {@code filter}, oldest first. */
+    public static List<Event> read(Path stateDir, Predicate<Event> filter, int limit) throws IOException {
         Path dir = stateDir.resolve("events");
         Deque<Event> last = new ArrayDeque<>(Math.max(1, Math.min(limit, 100_000)));
         if (!Files.isDirectory(dir) || limit <= 0) {
@@ -94,7 +104,7 @@ public final class EventLog implements EventSink, AutoCloseable {
                 continue; // deleted by rotation while we listed it
             }
             for (Optional<Event> e = EventCodec.decode(in); e.isPresent(); e = EventCodec.decode(in)) {
-                if (mac.isEmpty() || mac.equals(e.get().device())) {
+                if (filter.test(e.get())) {
                     if (last.size() == limit) {
                         last.removeFirst();
                     }
@@ -118,6 +128,19 @@ public final class EventLog implements EventSink, AutoCloseable {
         }
         queue.offer(e);
         accepted.incrementAndGet();
+    }
+
+    /**
+     * {@code listener} gets every batch of events after it is written, on the writer thread:
+     * it must be quick and must not block (hand off to its own thread). Network threads never
+     * call it, so a listener costs a request nothing.
+     */
+    public void subscribe(Consumer<List<Event>> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<List<Event>> listener) {
+        listeners.remove(listener);
     }
 
     public long dropped() {
@@ -161,6 +184,7 @@ public final class EventLog implements EventSink, AutoCloseable {
                         writeBuffer();
                     }
                     written.addAndGet(batch.size());
+                    tell(batch);
                     batch.clear();
                 }
                 long d = dropped.get();
@@ -183,6 +207,20 @@ public final class EventLog implements EventSink, AutoCloseable {
             writeBuffer();
         } catch (IOException e) {
             LOG.warn("events.write_failed dir={} error=\"{}\"", dir, e.getMessage());
+        }
+    }
+
+    private void tell(List<Event> batch) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<Event> copy = List.copyOf(batch);
+        for (Consumer<List<Event>> l : listeners) {
+            try {
+                l.accept(copy);
+            } catch (RuntimeException e) {
+                LOG.warn("events.listener_failed listener={} error=\"{}\"", l.getClass().getName(), e.toString());
+            }
         }
     }
 

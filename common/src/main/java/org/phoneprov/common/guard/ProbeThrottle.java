@@ -1,4 +1,4 @@
-package org.phoneprov.httpd;
+package org.phoneprov.common.guard;
 
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -10,12 +10,14 @@ import org.phoneprov.common.config.HttpdSettings.ProbeLimit;
  * more than the limit blocks the address for {@code block_seconds}, during which every
  * request from it is refused. The table holds at most {@code max_clients} addresses, the
  * least recently seen forgotten first, so a scan from many addresses costs bounded memory
- * (and can at worst make us forget an idle blocked address early).
+ * (and can at worst make us forget an idle blocked address early). The same count serves
+ * for wrong guesses of secrets: Gigaset activation codes and API passwords (httpd), API
+ * tokens (apid).
  *
  * <p>Every request of a client with the limit on passes here once, from any worker, so
  * the methods are synchronized; the critical sections are a hash lookup.
  */
-final class ProbeThrottle {
+public final class ProbeThrottle {
 
     private static final class Entry {
         long windowStart;
@@ -27,7 +29,7 @@ final class ProbeThrottle {
     private final LinkedHashMap<InetAddress, Entry> table = new LinkedHashMap<>(64, 0.75f, true);
 
     /** @return the milliseconds the address stays blocked, or 0 when it is not blocked */
-    synchronized long blockedFor(InetAddress client, long nowMillis) {
+    public synchronized long blockedFor(InetAddress client, long nowMillis) {
         Entry e = table.get(client);
         if (e == null || e.blockedUntil == 0) {
             return 0;
@@ -44,7 +46,7 @@ final class ProbeThrottle {
      *
      * @return how many 404s it collected when this one blocked it, or 0 when it did not
      */
-    synchronized int notFound(InetAddress client, long nowMillis, ProbeLimit limit) {
+    public synchronized int notFound(InetAddress client, long nowMillis, ProbeLimit limit) {
         Entry e = table.get(client);
         if (e == null) {
             evictTo(limit.maxClients() - 1);
@@ -67,7 +69,7 @@ final class ProbeThrottle {
         return e.count;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return table.size();
     }
 

@@ -1,4 +1,4 @@
-package org.phoneprov.httpd;
+package org.phoneprov.common.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
