@@ -38,14 +38,7 @@ final class GigasetReader {
         for (MapView.Item item : g.list("providers")) {
             MapView.of(item.node(), item.path(), problems).ifPresent(p -> provider(p, problems, providers, ids));
         }
-        HttpdSettings.ProbeLimit d = GigasetSettings.WRONG_CODES;
-        HttpdSettings.ProbeLimit wrong = g.map("wrong_codes").map(w -> {
-            w.allowOnly("max", "per_seconds", "block_seconds");
-            // The max-th wrong guess blocks: a limit of max - 1 guesses that pass.
-            return new HttpdSettings.ProbeLimit(w.integer("max", d.notFound() + 1, 1, 1_000_000) - 1,
-                    w.integer("per_seconds", d.perSeconds(), 1, 86_400), w.integer("block_seconds", d.blockSeconds(),
-                    1, 86_400), d.maxClients());
-        }).orElse(d);
+        HttpdSettings.ProbeLimit wrong = WrongGuesses.read(g.map("wrong_codes"), GigasetSettings.WRONG_CODES);
         return new GigasetSettings(providers, Map.of(), wrong, g.bool("require_phone_mac", false));
     }
 

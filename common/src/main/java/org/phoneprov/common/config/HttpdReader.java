@@ -1,7 +1,6 @@
 package org.phoneprov.common.config;
 
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.phoneprov.common.config.yaml.Node;
-import org.phoneprov.common.crypto.KeyPairs;
-import org.phoneprov.common.crypto.PemException;
-import org.phoneprov.common.crypto.PemReader;
 
 /**
  * Reads the {@code tls:}, {@code access:} and {@code limits:} keys of the {@code httpd:} section.
@@ -93,23 +89,15 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
         }
         Optional<String> caName = t.string("client_ca");
         HttpdSettings.ClientAuth auth = clientAuth(t, caName.isPresent());
-        Optional<Path> certPath = t.requiredString("cert").map(n -> base.resolve(n).normalize());
-        Optional<Path> keyPath = t.requiredString("key").map(n -> base.resolve(n).normalize());
         Optional<Path> caPath = caName.map(n -> base.resolve(n).normalize());
-        List<X509Certificate> chain = certPath.map(p -> certificates(p, t, "cert")).orElse(List.of());
-        Optional<PrivateKey> key = keyPath.flatMap(p -> privateKey(p, t));
-        List<X509Certificate> cas = caPath.map(p -> certificates(p, t, "client_ca")).orElse(List.of());
-        if (chain.isEmpty() || key.isEmpty() || (caPath.isPresent() && cas.isEmpty())) {
+        Optional<ServerKeys> keys = ServerKeys.read(t, base);
+        List<X509Certificate> cas = caPath.map(p -> ServerKeys.certificates(p, t, "client_ca")).orElse(List.of());
+        if (keys.isEmpty() || (caPath.isPresent() && cas.isEmpty())) {
             return Optional.empty(); // the problem is recorded already
         }
-        if (!KeyPairs.belongTogether(key.get(), chain.get(0).getPublicKey())) {
-            problems.add(t.at("key"), t.keyPath("key"), "the key in " + keyPath.get() + " does not belong to the"
-                    + " certificate in " + certPath.get() + " (" + chain.get(0).getSubjectX500Principal().getName()
-                    + "); give the key that certificate was made for");
-            return Optional.empty();
-        }
-        return Optional.of(new HttpdSettings.Tls(port, certPath.get(), keyPath.get(), caPath, auth, plain, chain,
-                key.get(), cas));
+        ServerKeys k = keys.get();
+        return Optional.of(new HttpdSettings.Tls(port, k.certPath(), k.keyPath(), caPath, auth, plain, k.chain(),
+                k.key(), cas));
     }
 
     /** Default: require when a client CA is named, none otherwise; asking without a CA is an error. */
@@ -184,24 +172,5 @@ public final class HttpdReader implements SectionReader<HttpdSettings> {
                     p.integer("block_seconds", d.blockSeconds(), 1, 604_800),
                     p.integer("max_clients", d.maxClients(), 16, 10_000_000));
         });
-    }
-
-    /** Every certificate of a PEM file; none, with the problem at {@code key}, when it has none. */
-    private static List<X509Certificate> certificates(Path file, MapView t, String key) {
-        try {
-            return PemReader.certificates(file);
-        } catch (PemException e) {
-            t.problems().add(t.at(key), t.keyPath(key), e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static Optional<PrivateKey> privateKey(Path file, MapView t) {
-        try {
-            return Optional.of(PemReader.privateKey(file));
-        } catch (PemException e) {
-            t.problems().add(t.at("key"), t.keyPath("key"), e.getMessage());
-            return Optional.empty();
-        }
     }
 }
