@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.phoneprov.apid.ApiDaemon;
 import org.phoneprov.common.config.SectionReader;
 import org.phoneprov.common.daemon.DaemonSpec;
 import org.phoneprov.dhcpd.server.DhcpDaemon;
@@ -21,7 +22,8 @@ public record DaemonRegistry(List<DaemonSpec> specs) {
             DhcpDaemon.SPEC,
             TftpDaemon.SPEC,
             HttpDaemon.SPEC,
-            SipDaemon.SPEC));
+            SipDaemon.SPEC,
+            ApiDaemon.SPEC));
 
     public DaemonRegistry {
         specs = List.copyOf(specs);
