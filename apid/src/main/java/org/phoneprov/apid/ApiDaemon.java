@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.phoneprov.apid.auth.TokenGate;
+import org.phoneprov.apid.routes.Routes;
+import org.phoneprov.apid.ui.Dashboard;
 import org.phoneprov.apid.state.DeviceStates;
 import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.DaemonSpec;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The management API in the suite ({@code api:}): devices, leases, events, check-sync,
- * reload and {@code /metrics}, over HTTPS with bearer tokens. Tokens and their limits
+ * reload and {@code /metrics}, over HTTPS with bearer tokens, and the web dashboard on the
+ * same listener ({@code /ui/}). Tokens and their limits
  * reload on SIGHUP; the listener and its certificate wait for a restart.
  */
 public final class ApiDaemon implements Daemon {
@@ -50,8 +53,11 @@ public final class ApiDaemon implements Daemon {
     @Override
     public Map<String, InetSocketAddress> start() throws Exception {
         TokenGate gate = new TokenGate(() -> suite.current().get().settings(ApiReader.SECTION), System::currentTimeMillis);
-        Router router = new Router(control, states, suite.metrics());
-        InetSocketAddress a = server.start(worker -> new ApiHandler(gate, router, worker));
+        Routes routes = Routes.of(control, states);
+        Router router = new Router(routes, suite.metrics());
+        Dashboard dashboard = new Dashboard(routes, control, gate, () -> suite.current().get().settings(ApiReader.SECTION),
+                server.tls());
+        InetSocketAddress a = server.start(worker -> new ApiHandler(gate, router, dashboard, worker));
         control.subscribe(feed);
         Thread fill = new Thread(() -> {
             try {

@@ -1,18 +1,11 @@
 package org.phoneprov.apid;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -22,6 +15,8 @@ import org.phoneprov.apid.auth.TokenGate;
 import org.phoneprov.apid.http.ApiRequest;
 import org.phoneprov.apid.http.ApiResponse;
 import org.phoneprov.apid.http.ProblemDetail;
+import org.phoneprov.apid.http.Replies;
+import org.phoneprov.apid.ui.Dashboard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +30,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private final TokenGate gate;
     private final Router router;
+    private final Dashboard dashboard;
     private final Executor worker;
 
-    ApiHandler(TokenGate gate, Router router, Executor worker) {
+    ApiHandler(TokenGate gate, Router router, Dashboard dashboard, Executor worker) {
         this.gate = gate;
         this.router = router;
+        this.dashboard = dashboard;
         this.worker = worker;
     }
 
@@ -47,7 +44,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (!req.decoderResult().isSuccess()) {
-            write(ctx, ProblemDetail.of(400, "bad-request", "The request cannot be read", null), false, false);
+            Replies.write(ctx, ProblemDetail.of(400, "bad-request", "The request cannot be read", null), false, false);
             return;
         }
         QueryStringDecoder q = new QueryStringDecoder(req.uri());
@@ -57,15 +54,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean head = method.equals("HEAD");
         Optional<org.phoneprov.apid.ApiSettings.Token> caller = Optional.empty();
         Optional<String> authorization = Optional.ofNullable(req.headers().get(HttpHeaderNames.AUTHORIZATION));
-        if (!Router.isPublic(method, path)) {
+        boolean ui = Dashboard.owns(path);
+        // The dashboard signs browsers in with a session of its own; the API wants a token on every call.
+        if (!ui && !Router.isPublic(method, path)) {
             TokenGate.Verdict v = gate.check(authorization, client.getAddress());
             if (v instanceof TokenGate.Verdict.Blocked b) {
-                write(ctx, ProblemDetail.bare(429, "Too Many Requests").with("Retry-After",
+                Replies.write(ctx, ProblemDetail.bare(429, "Too Many Requests").with("Retry-After",
                         String.valueOf(b.retryAfterSeconds())), keepAlive, head);
                 return;
             }
             if (v instanceof TokenGate.Verdict.Unauthorized) {
-                write(ctx, ProblemDetail.bare(401, "Unauthorized")
+                Replies.write(ctx, ProblemDetail.bare(401, "Unauthorized")
                         .with("WWW-Authenticate", "Bearer realm=\"phoneprov\""), keepAlive, head);
                 return;
             }
@@ -73,35 +72,21 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ApiRequest r = new ApiRequest(method, path, q.parameters(), req.headers().copy(),
                 ByteBufUtil.getBytes(req.content()), client, caller);
+        if (ui && dashboard.isStream(r)) {
+            dashboard.stream(ctx, r).ifPresent(refused -> Replies.write(ctx, refused, false, head));
+            return;
+        }
         try {
             worker.execute(() -> {
                 long start = System.nanoTime();
-                ApiResponse resp = router.route(r);
+                ApiResponse resp = ui ? dashboard.route(r) : router.route(r);
                 LOG.info("api.call caller={} method={} path={} status={} ms={}", r.callerName(), method, path,
                         resp.status(), (System.nanoTime() - start) / 1_000_000);
-                write(ctx, resp, keepAlive, head);
+                Replies.write(ctx, resp, keepAlive, head);
             });
         } catch (RejectedExecutionException e) {
-            write(ctx, ProblemDetail.of(503, "busy", "The API is busy", "too many calls waiting; try again")
+            Replies.write(ctx, ProblemDetail.of(503, "busy", "The API is busy", "too many calls waiting; try again")
                     .with("Retry-After", "1"), false, head);
-        }
-    }
-
-    static void write(ChannelHandlerContext ctx, ApiResponse a, boolean keepAlive, boolean head) {
-        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(a.status()),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(a.body()));
-        if (!a.contentType().isEmpty()) {
-            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, a.contentType());
-        }
-        a.headers().forEach((k, v) -> resp.headers().set(k, v));
-        resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        resp.headers().set("X-Content-Type-Options", "nosniff");
-        HttpUtil.setContentLength(resp, a.body().length);
-        if (keepAlive) {
-            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(resp);
-        } else {
-            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

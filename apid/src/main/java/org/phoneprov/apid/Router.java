@@ -12,8 +12,7 @@ import org.phoneprov.apid.routes.HealthRoute;
 import org.phoneprov.apid.routes.LeaseRoutes;
 import org.phoneprov.apid.routes.NotifyRoute;
 import org.phoneprov.apid.routes.ReloadRoute;
-import org.phoneprov.apid.state.DeviceStates;
-import org.phoneprov.common.daemon.SuiteControl;
+import org.phoneprov.apid.routes.Routes;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.metrics.SuiteMetrics;
 import org.slf4j.Logger;
@@ -36,13 +35,13 @@ final class Router {
     private final HealthRoute health;
     private final SuiteMetrics metrics;
 
-    Router(SuiteControl control, DeviceStates states, SuiteMetrics metrics) {
-        this.devices = new DeviceRoutes(control, states);
-        this.events = new EventRoutes(control);
-        this.leases = new LeaseRoutes(control);
-        this.notify = new NotifyRoute(control);
-        this.reload = new ReloadRoute(control);
-        this.health = new HealthRoute(control);
+    Router(Routes routes, SuiteMetrics metrics) {
+        this.devices = routes.devices();
+        this.events = routes.events();
+        this.leases = routes.leases();
+        this.notify = routes.checkSync();
+        this.reload = routes.reload();
+        this.health = routes.health();
         this.metrics = metrics;
     }
 

@@ -40,9 +40,9 @@ public final class PhoneprovProcess implements AutoCloseable {
         return new PhoneprovProcess(p, log);
     }
 
-    /** Any other long-running program (a sipp phone, tcpdump) in {@code netns}, its output to {@code log}. */
+    /** Any other long-running program (a sipp phone, tcpdump) in {@code netns} (null: here), its output to {@code log}. */
     public static PhoneprovProcess startCommand(String netns, Path log, String... cmd) throws IOException {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        List<String> all = new ArrayList<>(netns == null ? List.of() : List.of("ip", "netns", "exec", netns));
         all.addAll(List.of(cmd));
         Process p = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PhoneprovProcess(p, log);

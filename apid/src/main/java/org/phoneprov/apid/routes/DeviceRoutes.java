@@ -45,6 +45,11 @@ public final class DeviceRoutes {
     }
 
     public ApiResponse list(ApiRequest r) throws IOException, InventoryText.Unreadable {
+        return ApiResponse.json(200, listJson());
+    }
+
+    /** Every device with its state, as {@code GET /api/v1/devices} and the dashboard show it. */
+    public ArrayNode listJson() throws IOException, InventoryText.Unreadable {
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (DeviceFiles.Located l : files().all()) {
             Mac mac = l.entry().mac().orElseThrow();
@@ -55,13 +60,19 @@ public final class DeviceRoutes {
             o.put("etag", l.etag());
             o.set("state", states.state(mac));
         }
-        return ApiResponse.json(200, out);
+        return out;
     }
 
     public ApiResponse show(ApiRequest r, Mac mac) throws IOException, InventoryText.Unreadable {
+        Optional<ObjectNode> o = showJson(mac);
+        return o.isEmpty() ? notFound(mac) : ApiResponse.json(200, o.get()).with("ETag", o.get().get("etag").asText());
+    }
+
+    /** One device as written, its state and its trail (its last 200 events); empty when it is not in the inventory. */
+    public Optional<ObjectNode> showJson(Mac mac) throws IOException, InventoryText.Unreadable {
         Optional<DeviceFiles.Located> l = files().find(mac);
         if (l.isEmpty()) {
-            return notFound(mac);
+            return Optional.empty();
         }
         ObjectNode o = Json.newObject();
         o.set("device", l.get().entry().value());
@@ -69,7 +80,7 @@ public final class DeviceRoutes {
         o.put("etag", l.get().etag());
         o.set("state", states.state(mac));
         o.set("trail", EventRoutes.json(control.events(e -> e.device().equals(Optional.of(mac)), 200)));
-        return ApiResponse.json(200, o).with("ETag", l.get().etag());
+        return Optional.of(o);
     }
 
     /** POST /api/v1/devices: a new device; 409 when its MAC is in the inventory already. */

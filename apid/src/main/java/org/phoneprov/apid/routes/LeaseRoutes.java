@@ -21,6 +21,11 @@ public final class LeaseRoutes {
     }
 
     public ApiResponse list(ApiRequest r) throws StoreException {
+        return ApiResponse.json(200, json());
+    }
+
+    /** The leases and the per-pool counts, as {@code GET /api/v1/leases} and the dashboard show them. */
+    public ObjectNode json() throws StoreException {
         List<SuiteControl.LeaseRow> rows = control.leases();
         long now = System.currentTimeMillis();
         ObjectNode out = Json.newObject();
@@ -34,7 +39,7 @@ public final class LeaseRoutes {
             o.put("state", bound(l, now) ? "active" : l.state().equals("active") ? "expired" : l.state());
         }
         out.set("pools", pools(rows, now));
-        return ApiResponse.json(200, out);
+        return out;
     }
 
     private ArrayNode pools(List<SuiteControl.LeaseRow> rows, long now) {
