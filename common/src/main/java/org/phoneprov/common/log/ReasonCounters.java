@@ -3,6 +3,7 @@ package org.phoneprov.common.log;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Counts per reason (an enum): packets a server dropped, and why. Thread-safe; one per
@@ -24,6 +25,11 @@ public class ReasonCounters<E extends Enum<E>> {
 
     public final long count(E reason) {
         return counts.get(reason).sum();
+    }
+
+    /** Every reason, in declaration order, with its count so far: for a metrics scrape. */
+    public final void forEach(ObjLongConsumer<E> each) {
+        counts.forEach((reason, a) -> each.accept(reason, a.sum()));
     }
 
     public final long total() {

@@ -29,11 +29,14 @@ public final class DhcpDaemon implements Daemon {
             new RestartRule("paths.state", c -> c.paths().state()));
 
     private final SuiteServices suite;
+    /** Registered when the daemon is made, so a scrape lists dhcpd's metrics even before it binds. */
+    private final DhcpMetrics metrics;
     private SqliteLeaseStore leases;
     private DhcpServer server;
 
     public DhcpDaemon(SuiteServices suite) {
         this.suite = suite;
+        this.metrics = new DhcpMetrics(suite.metrics().registry());
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class DhcpDaemon implements Daemon {
         SuiteConfig c = suite.initial();
         leases = SqliteLeaseStore.open(c.paths().state());
         try {
-            server = new DhcpServer(c, leases, suite.events(), suite.leased());
+            server = new DhcpServer(c, leases, suite.events(), suite.leased(), metrics);
             return Map.of("dhcpd", server.start());
         } catch (Exception e) {
             close();
@@ -68,6 +71,7 @@ public final class DhcpDaemon implements Daemon {
             leases.close();
             leases = null;
         }
+        metrics.close();
     }
 
     private static Map<Mac, InetAddress> fixedAddresses(SuiteConfig c) {

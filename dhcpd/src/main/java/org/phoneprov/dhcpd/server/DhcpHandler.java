@@ -6,8 +6,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import org.phoneprov.common.dhcp.DhcpOption;
+import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventSink;
 import org.phoneprov.common.guard.TokenBuckets;
@@ -35,17 +35,19 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     private final TokenBuckets guard;
     private final RateLimitedLog log;
     private final RateLimitedLog rare;
-    final LongAdder limited = new LongAdder();
+    private final DhcpMetrics metrics;
+    /** Times each OFFER to its ACK; 64k clients in a boot storm, a few MB at most. */
+    private final OfferClock offers = new OfferClock(65_536);
     /** A flush is queued on the event loop; replies written meanwhile go out with it (sendmmsg). */
     private boolean flushQueued;
-    final LongAdder commitFailures = new LongAdder();
 
     private final AddressBook addresses;
 
     DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, AddressBook addresses, TokenBuckets guard,
-                RateLimitedLog log, RateLimitedLog rare) {
+                RateLimitedLog log, RateLimitedLog rare, DhcpMetrics metrics) {
         super(false);
         this.addresses = addresses;
+        this.metrics = metrics;
         this.processor = processor;
         this.store = store;
         this.events = events;
@@ -63,10 +65,11 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, DhcpRequest r) {
         long start = System.nanoTime();
         DhcpMessage req = r.message();
+        req.messageType().ifPresent(metrics::received);
         long key = req.mac().map(Mac::value).orElse(-1L);
         TokenBuckets.Verdict v = guard.admit(key, start);
         if (v != TokenBuckets.Verdict.PASS) {
-            limited.increment();
+            metrics.silent(Silence.RATE_LIMITED);
             rare.log(Level.WARN, "dhcpd.rate_limited", "limit=" + v.name().toLowerCase(java.util.Locale.ROOT)
                     + " mac=" + req.mac().map(Mac::colon).orElse("-") + " from=" + r.sender());
             return;
@@ -78,6 +81,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             DhcpReply out = new DhcpReply(reply.reply(), to, req.maxMessageSize());
             if (reply.commitFirst().isEmpty()) {
                 ctx.write(out);
+                sent(reply.reply(), req, key);
                 event(action, req, reply.reply().yiaddr() != 0 ? reply.reply().yiaddr() : req.ciaddr(), reply.result(),
                         start, r.sender());
                 return;
@@ -87,9 +91,10 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                 if (err == null) {
                     addresses.bind(lease.address(), lease.mac());
                     writeSoon(ctx, out);
+                    sent(reply.reply(), req, key);
                     event(action, req, lease.address(), reply.result(), start, r.sender());
                 } else {
-                    commitFailures.increment();
+                    metrics.commitFailed();
                     rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + Ip4.toString(lease.address())
                             + " error=\"" + err.getMessage() + "\" (no ACK sent: a lease is never promised unstored)");
                     event(action, req, lease.address(), "commit-failed", start, r.sender());
@@ -99,7 +104,7 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             addresses.unbind(c.lease().address(), c.lease().mac());
             store.commit(c.lease()).whenComplete((ok, err) -> {
                 if (err != null) {
-                    commitFailures.increment();
+                    metrics.commitFailed();
                     rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + Ip4.toString(c.lease().address())
                             + " error=\"" + err.getMessage() + "\"");
                 }
@@ -107,13 +112,37 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             event(action, req, c.lease().address(), c.result(), start, r.sender());
         } else {
             Outcome.Silent s = (Outcome.Silent) o;
-            if (s.reason().startsWith("pool exhausted")) {
+            metrics.silent(s.why());
+            if (s.why() == Silence.POOL_EXHAUSTED) {
                 rare.log(Level.WARN, "dhcpd.pool_exhausted", "reason=\"" + s.reason() + "\"");
             } else {
                 log.log(Level.DEBUG, "dhcpd.silent", "type=" + action + " mac=" + req.mac().map(Mac::colon).orElse("-")
                         + " reason=\"" + s.reason() + "\"");
             }
             event(action, req, req.ciaddr(), "silent", start, r.sender());
+        }
+    }
+
+    /**
+     * Counts a reply as it is written, and times OFFER→ACK: an OFFER starts the clock of its
+     * client, the ACK to a SELECTING REQUEST (one that names a server) stops it; a NAK only
+     * stops it. ACKs to renewals and INFORMs are not part of the exchange being timed.
+     */
+    private void sent(DhcpMessage reply, DhcpMessage req, long mac) {
+        MessageType type = reply.messageType().orElse(null);
+        if (type == null) {
+            return;
+        }
+        metrics.sent(type);
+        if (type.equals(MessageType.OFFER)) {
+            offers.offered(mac, System.nanoTime());
+        } else if (type.equals(MessageType.NAK)) {
+            offers.answered(mac, System.nanoTime());
+        } else if (type.equals(MessageType.ACK) && req.serverId().isPresent()) {
+            long nanos = offers.answered(mac, System.nanoTime());
+            if (nanos >= 0) {
+                metrics.offerToAck(nanos);
+            }
         }
     }
 

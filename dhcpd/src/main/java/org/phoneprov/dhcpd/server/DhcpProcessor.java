@@ -53,7 +53,7 @@ public final class DhcpProcessor {
         Optional<MessageType> type = request.messageType();
         Optional<Mac> mac = request.mac();
         if (type.isEmpty() || mac.isEmpty()) {
-            return new Outcome.Silent("not an Ethernet DHCP request");
+            return new Outcome.Silent(Silence.NOT_ETHERNET, "not an Ethernet DHCP request");
         }
         MessageType t = type.get();
         if (t.equals(MessageType.DISCOVER)) {
@@ -67,23 +67,23 @@ public final class DhcpProcessor {
         } else if (t.equals(MessageType.DECLINE)) {
             return decline(request, mac.get());
         }
-        return new Outcome.Silent("message type " + t + " is not for a server");
+        return new Outcome.Silent(Silence.NOT_FOR_SERVER, "message type " + t + " is not for a server");
     }
 
     /** 4.3.1: choose an address, hold it, offer it with the class's options. */
     private Outcome discover(DhcpMessage req, Mac mac) {
         Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), 0);
         if (subnet.isEmpty()) {
-            return new Outcome.Silent("no subnet for " + where(req));
+            return new Outcome.Silent(Silence.NO_SUBNET, "no subnet for " + where(req));
         }
         Classification c = classify(req, mac);
         OptionalInt requested = req.requestedIp().map(OptionalInt::of).orElse(OptionalInt.empty());
         Offer offer = allocator.offer(idOf(subnet.get()), mac, requested);
         if (offer instanceof Offer.Exhausted) {
-            return new Outcome.Silent("pool exhausted in " + idOf(subnet.get()));
+            return new Outcome.Silent(Silence.POOL_EXHAUSTED, "pool exhausted in " + idOf(subnet.get()));
         }
         if (!(offer instanceof Offer.Address a)) {
-            return new Outcome.Silent("no subnet " + idOf(subnet.get()) + " in the allocator");
+            return new Outcome.Silent(Silence.NO_SUBNET, "no subnet " + idOf(subnet.get()) + " in the allocator");
         }
         DhcpMessage reply = answer(req, MessageType.OFFER, subnet.get(), c, a.address(), leaseSeconds(subnet.get(), c),
                 false);
@@ -95,15 +95,15 @@ public final class DhcpProcessor {
     private Outcome request(DhcpMessage req, Mac mac) {
         Optional<Integer> sid = req.serverId();
         if (sid.isPresent() && sid.get() != serverId) {
-            return new Outcome.Silent("the client chose another server");
+            return new Outcome.Silent(Silence.OTHER_SERVER, "the client chose another server");
         }
         int address = req.requestedIp().orElse(req.ciaddr());
         if (address == 0) {
-            return new Outcome.Silent("REQUEST names no address");
+            return new Outcome.Silent(Silence.NO_ADDRESS, "REQUEST names no address");
         }
         Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), req.ciaddr());
         if (subnet.isEmpty()) {
-            return new Outcome.Silent("no subnet for " + where(req));
+            return new Outcome.Silent(Silence.NO_SUBNET, "no subnet for " + where(req));
         }
         Classification c = classify(req, mac);
         long lease = leaseSeconds(subnet.get(), c);
@@ -125,17 +125,17 @@ public final class DhcpProcessor {
             return new Outcome.Reply(reply, ReplyRouting.of(req.giaddr(), req.ciaddr(), true), Optional.empty(),
                     "NAK", c.className());
         }
-        return new Outcome.Silent(((Decision.Ignore) d).reason());
+        return new Outcome.Silent(Silence.NO_SUBNET, ((Decision.Ignore) d).reason());
     }
 
     /** 4.3.5: options for a client that has its address already; no lease, no yiaddr. */
     private Outcome inform(DhcpMessage req, Mac mac) {
         if (req.ciaddr() == 0) {
-            return new Outcome.Silent("INFORM without ciaddr");
+            return new Outcome.Silent(Silence.NO_ADDRESS, "INFORM without ciaddr");
         }
         Optional<SubnetConfig> subnet = subnets.select(req.giaddr(), req.ciaddr());
         if (subnet.isEmpty()) {
-            return new Outcome.Silent("no subnet for " + where(req));
+            return new Outcome.Silent(Silence.NO_SUBNET, "no subnet for " + where(req));
         }
         Classification c = classify(req, mac);
         DhcpMessage reply = answer(req, MessageType.ACK, subnet.get(), c, 0, 0, true);
@@ -146,17 +146,17 @@ public final class DhcpProcessor {
     /** 4.3.4: the client gives its address back. */
     private Outcome release(DhcpMessage req, Mac mac) {
         return allocator.release(mac, req.ciaddr()).<Outcome>map(l -> new Outcome.CommitOnly(l, "RELEASED"))
-                .orElseGet(() -> new Outcome.Silent("RELEASE of an address this client does not hold"));
+                .orElseGet(() -> new Outcome.Silent(Silence.NOT_HELD, "RELEASE of an address this client does not hold"));
     }
 
     /** 4.3.3: the address is in use by someone else; set it aside. */
     private Outcome decline(DhcpMessage req, Mac mac) {
         if (req.serverId().isPresent() && req.serverId().get() != serverId) {
-            return new Outcome.Silent("DECLINE meant for another server");
+            return new Outcome.Silent(Silence.OTHER_SERVER, "DECLINE meant for another server");
         }
         return req.requestedIp().flatMap(a -> allocator.decline(mac, a))
                 .<Outcome>map(l -> new Outcome.CommitOnly(l, "DECLINED"))
-                .orElseGet(() -> new Outcome.Silent("DECLINE of an address this client was not given"));
+                .orElseGet(() -> new Outcome.Silent(Silence.NOT_HELD, "DECLINE of an address this client was not given"));
     }
 
     /** An OFFER or ACK: fixed fields (RFC 2131 table 3), then 53, 54 and the class's options. */

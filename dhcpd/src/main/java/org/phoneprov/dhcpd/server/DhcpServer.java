@@ -26,7 +26,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.phoneprov.common.config.Device;
 import org.phoneprov.common.config.SubnetConfig;
 import org.phoneprov.common.config.SuiteConfig;
@@ -43,6 +46,7 @@ import org.phoneprov.dhcpd.lease.Allocator;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.phoneprov.dhcpd.lease.Pool;
+import org.phoneprov.dhcpd.lease.Stats;
 import org.phoneprov.dhcpd.lease.SubnetPools;
 import org.phoneprov.dhcpd.options.OptionAssembler;
 import org.slf4j.Logger;
@@ -68,15 +72,18 @@ public final class DhcpServer implements AutoCloseable {
     private int serverId;
     private final LeaseStore store;
     private final EventSink events;
-    private final DropCounters drops = new DropCounters();
+    private final DhcpMetrics metrics;
+    private final DropCounters drops;
     private EventLoopGroup group;
     private Channel channel;
     private DhcpHandler handler;
 
     private final AddressBook addresses;
 
-    public DhcpServer(SuiteConfig config, LeaseStore store, EventSink events, AddressBook addresses) {
+    DhcpServer(SuiteConfig config, LeaseStore store, EventSink events, AddressBook addresses, DhcpMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
+        this.drops = metrics.malformed();
         this.store = store;
         this.events = events;
         this.addresses = addresses;
@@ -100,7 +107,7 @@ public final class DhcpServer implements AutoCloseable {
         handler = new DhcpHandler(processor, store, events, addresses,
                 new TokenBuckets(config.dhcp().limits().perClient(), config.dhcp().limits().global(), System.nanoTime()),
                 new RateLimitedLog(packetLog),
-                new RateLimitedLog(packetLog, java.time.Duration.ofSeconds(10), 1, System::nanoTime));
+                new RateLimitedLog(packetLog, java.time.Duration.ofSeconds(10), 1, System::nanoTime), metrics);
         group = new EpollEventLoopGroup(1, new DefaultThreadFactory("dhcpd", false));
         InetSocketAddress wanted = new InetSocketAddress(config.dhcpd().bind(), config.dhcpd().port());
         Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
@@ -126,6 +133,7 @@ public final class DhcpServer implements AutoCloseable {
             failure.initCause(e);
             throw failure;
         }
+        metrics.leases(this::leaseStats);
         channel.eventLoop().scheduleAtFixedRate(() -> {
             for (Lease l : allocator.expireDue()) {
                 store.commit(l);
@@ -152,6 +160,30 @@ public final class DhcpServer implements AutoCloseable {
         }
         return new Allocator(pools, fixed, config.dhcp().offerHoldSeconds() * 1000L,
                 config.dhcp().declineHoldSeconds() * 1000L, Clock.systemUTC());
+    }
+
+    /**
+     * The allocator's counts for a scrape. The allocator belongs to the event loop, so they are
+     * read there, as one short task between packets; a loop too busy to answer within a second
+     * gives an empty reading rather than holding the scrape.
+     */
+    private Stats leaseStats() {
+        Channel ch = channel;
+        Allocator a = allocator;
+        if (ch == null || a == null) {
+            return new Stats(List.of());
+        }
+        if (ch.eventLoop().inEventLoop()) {
+            return a.stats();
+        }
+        try {
+            return ch.eventLoop().submit(a::stats).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Stats(List.of());
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return new Stats(List.of());
+        }
     }
 
     /** The IPv4 addresses of the served interface: they tell which subnet a local broadcast is about. */
@@ -212,6 +244,7 @@ public final class DhcpServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        metrics.leases(() -> new Stats(List.of()));
         if (channel != null) {
             channel.close().awaitUninterruptibly(2000);
             channel = null;
@@ -221,7 +254,7 @@ public final class DhcpServer implements AutoCloseable {
             group = null;
         }
         LOG.info("dhcpd.stopped malformed_dropped={} rate_limited={} commit_failures={}", drops.total(),
-                handler == null ? 0 : handler.limited.sum(), handler == null ? 0 : handler.commitFailures.sum());
+                metrics.silenced(Silence.RATE_LIMITED), metrics.commitFailures());
     }
 
 }

@@ -15,7 +15,7 @@ public sealed interface Outcome {
     record CommitOnly(Lease lease, String result) implements Outcome {
     }
 
-    /** Send nothing, and say why (for the event log and counters). */
-    record Silent(String reason) implements Outcome {
+    /** Send nothing: {@code why} for the counters, {@code reason} the sentence for the log. */
+    record Silent(Silence why, String reason) implements Outcome {
     }
 }

@@ -30,6 +30,7 @@ import org.phoneprov.common.dhcp.MessageType;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.guard.TokenBuckets;
+import org.phoneprov.common.metrics.SuiteMetrics;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.common.net.Ip4;
@@ -38,6 +39,7 @@ import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
 import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
+import org.phoneprov.testsupport.Scrape;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -58,6 +60,7 @@ class DhcpHandlerTest {
     private final AddressBook addresses = new AddressBook();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private DhcpHandler handler;
+    private final SuiteMetrics metrics = new SuiteMetrics();
 
     /** Writes down each commit and leaves it pending until the test completes it. */
     private final LeaseStore store = new LeaseStore() {
@@ -86,7 +89,7 @@ class DhcpHandlerTest {
         logger.addAppender(lines);
         RateLimitedLog log = new RateLimitedLog(logger);
         handler = new DhcpHandler(DhcpProcessorTest.processor(DhcpProcessorTest.config(dir)), store, events::add, addresses,
-                new TokenBuckets(1000, 10_000, System.nanoTime()), log, log);
+                new TokenBuckets(1000, 10_000, System.nanoTime()), log, log, new DhcpMetrics(metrics.registry()));
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
             @Override
@@ -128,7 +131,13 @@ class DhcpHandlerTest {
         assertEquals(List.of("write OFFER", "commit 10.77.1.1", "write ACK"), order);
         assertEquals(Optional.of(ST2030S), addresses.macAt(InetAddress.getByName("10.77.1.1")));
         assertEquals("ACK", events.get(events.size() - 1).result());
-        assertEquals(0, handler.commitFailures.sum());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(0, scrape.value("phoneprov_dhcp_commit_failures_total"));
+        assertEquals(1, scrape.value("phoneprov_dhcp_packets_received_total{type=\"discover\"}"));
+        assertEquals(1, scrape.value("phoneprov_dhcp_packets_received_total{type=\"request\"}"));
+        assertEquals(1, scrape.value("phoneprov_dhcp_packets_sent_total{type=\"offer\"}"));
+        assertEquals(1, scrape.value("phoneprov_dhcp_packets_sent_total{type=\"ack\"}"));
+        assertEquals(1, scrape.value("phoneprov_dhcp_offer_to_ack_seconds_count"), "the SELECTING ACK is timed");
     }
 
     @Test
@@ -138,7 +147,10 @@ class DhcpHandlerTest {
         ch.runPendingTasks();
         assertNull(ch.readOutbound(), "a lease is never promised unstored");
         assertEquals(List.of("write OFFER", "commit 10.77.1.1"), order);
-        assertEquals(1, handler.commitFailures.sum());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(1, scrape.value("phoneprov_dhcp_commit_failures_total"));
+        assertEquals(0, scrape.value("phoneprov_dhcp_packets_sent_total{type=\"ack\"}"));
+        assertEquals(0, scrape.value("phoneprov_dhcp_offer_to_ack_seconds_count"), "no ACK, no latency");
         assertEquals(Optional.empty(), addresses.macAt(InetAddress.getByName("10.77.1.1")));
         assertEquals("commit-failed", events.get(events.size() - 1).result());
         assertEquals(List.of("dhcpd.commit_failed address=10.77.1.1 error=\"disk full\""
