@@ -29,14 +29,17 @@ final class RequestHandler extends SimpleChannelInboundHandler<Object> {
     private final EventSink events;
     private final TransferStarter starter;
     private final RateLimitedLog log;
+    private final TftpMetrics metrics;
 
     /** Opens the per-transfer channel; the server owns the event loops. */
     interface TransferStarter {
         void start(ReadTransfer transfer, InetSocketAddress client, Consumer<ReadTransfer> onEnd);
     }
 
-    RequestHandler(RequestProcessor processor, EventSink events, TransferStarter starter, RateLimitedLog log) {
+    RequestHandler(RequestProcessor processor, EventSink events, TransferStarter starter, RateLimitedLog log,
+                   TftpMetrics metrics) {
         this.processor = processor;
+        this.metrics = metrics;
         this.events = events;
         this.starter = starter;
         this.log = log;
@@ -53,6 +56,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<Object> {
         if (o instanceof RequestOutcome.Start s) {
             starter.start(s.transfer(), s.client(), done -> ended(s));
         } else if (o instanceof RequestOutcome.Refuse r) {
+            metrics.refused(r.why());
             r.note().ifPresent(n -> log.log(n.level(), n.event(), n.detail()));
             ctx.writeAndFlush(new TftpOutbound(new TftpPacket.Error(r.code(), r.message()), in.sender()));
             events.record(new Event(Instant.now(), DAEMON, r.action(), Optional.empty(), r.name(),
@@ -63,8 +67,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<Object> {
 
     private void ended(RequestOutcome.Start s) {
         processor.ended(s);
+        long nanos = System.nanoTime() - s.startNanos();
+        metrics.ended(s.transfer(), nanos);
         events.record(new Event(Instant.now(), DAEMON, "RRQ", s.device(), s.name(), s.result(),
-                s.transfer().bytesSent(), (System.nanoTime() - s.startNanos()) / 1000, Optional.of(s.client())));
+                s.transfer().bytesSent(), nanos / 1000, Optional.of(s.client())));
     }
 
     @Override

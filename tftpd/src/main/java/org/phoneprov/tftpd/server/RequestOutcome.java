@@ -32,11 +32,12 @@ sealed interface RequestOutcome {
     /**
      * Answer with ERROR {@code code} and record the refusal.
      *
+     * @param why    for the refusals metric
      * @param action {@code RRQ} or {@code WRQ}, for the event
      * @param name   the name as the event records it, already printable
      * @param note   the log line the refusal deserves, when it deserves one
      */
-    record Refuse(ErrorCode code, String message, String action, String name, Optional<Note> note)
+    record Refuse(Refusal why, ErrorCode code, String message, String action, String name, Optional<Note> note)
             implements RequestOutcome {
     }
 

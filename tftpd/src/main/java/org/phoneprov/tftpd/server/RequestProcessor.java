@@ -52,7 +52,7 @@ final class RequestProcessor {
             return new RequestOutcome.Drop("opcode " + packet.opcode().code() + " on port 69 belongs to no transfer");
         }
         if (r.opcode().equals(Opcode.WRQ)) {
-            return refuse("WRQ", r.filename(), ErrorCode.ACCESS_VIOLATION, "writes are not accepted here",
+            return refuse(Refusal.WRITE, "WRQ", r.filename(), ErrorCode.ACCESS_VIOLATION, "writes are not accepted here",
                     Optional.empty());
         }
         return read(r, client, nowNanos);
@@ -69,17 +69,19 @@ final class RequestProcessor {
         Lookup l = settings.caseInsensitive() ? files.resolveIgnoringCase(mapped, Transport.TFTP)
                 : files.resolve(mapped, Transport.TFTP);
         if (l instanceof Lookup.Rejected rej) {
-            return refuse("RRQ", r.filename(), ErrorCode.ACCESS_VIOLATION, "access violation",
+            return refuse(Refusal.REJECTED_NAME, "RRQ", r.filename(), ErrorCode.ACCESS_VIOLATION, "access violation",
                     note(Level.INFO, "tftpd.reject", "reason=" + rej.reason() + " client=" + client + " name=\""
                             + printable(r.filename()) + "\""));
         }
         if (!(l instanceof Lookup.Found found)) {
-            return refuse("RRQ", r.filename(), ErrorCode.FILE_NOT_FOUND, "file not found", Optional.empty());
+            return refuse(Refusal.NOT_FOUND, "RRQ", r.filename(), ErrorCode.FILE_NOT_FOUND, "file not found",
+                    Optional.empty());
         }
         ServedFile file = found.file();
         TransferLimits.Verdict v = limits.acquire(client.getAddress());
         if (v != TransferLimits.Verdict.ADMITTED) {
-            return refuse("RRQ", file.name(), ErrorCode.NOT_DEFINED, "server busy, try again later",
+            return refuse(v == TransferLimits.Verdict.SERVER_FULL ? Refusal.SERVER_FULL : Refusal.CLIENT_FULL, "RRQ",
+                    file.name(), ErrorCode.NOT_DEFINED, "server busy, try again later",
                     note(Level.WARN, "tftpd.busy", "limit=" + v.name().toLowerCase(Locale.ROOT) + " client=" + client));
         }
         byte[] content;
@@ -87,7 +89,7 @@ final class RequestProcessor {
             content = cache.content(file);
         } catch (IOException e) {
             limits.release(client.getAddress());
-            return refuse("RRQ", file.name(), ErrorCode.NOT_DEFINED, "cannot read the file",
+            return refuse(Refusal.READ_FAILED, "RRQ", file.name(), ErrorCode.NOT_DEFINED, "cannot read the file",
                     note(Level.WARN, "tftpd.read_failed", "file=\"" + file.name() + "\" error=\"" + e.getMessage()
                             + "\""));
         }
@@ -100,9 +102,9 @@ final class RequestProcessor {
                 n, nowNanos);
     }
 
-    private static RequestOutcome.Refuse refuse(String action, String name, ErrorCode code, String message,
-                                                Optional<RequestOutcome.Note> note) {
-        return new RequestOutcome.Refuse(code, message, action, printable(name), note);
+    private static RequestOutcome.Refuse refuse(Refusal why, String action, String name, ErrorCode code,
+                                                String message, Optional<RequestOutcome.Note> note) {
+        return new RequestOutcome.Refuse(why, code, message, action, printable(name), note);
     }
 
     private static Optional<RequestOutcome.Note> note(Level level, String event, String detail) {

@@ -23,7 +23,7 @@ public final class TftpDaemon implements Daemon {
     private final TftpServer server;
 
     public TftpDaemon(SuiteServices suite) {
-        this.server = new TftpServer(suite.initial(), suite.files(), suite.events());
+        this.server = new TftpServer(suite.initial(), suite.files(), suite.events(), suite.metrics().registry());
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +41,21 @@ public final class TftpServer implements AutoCloseable {
     private final Supplier<FileResolver> resolver;
     private final EventSink events;
     private final TftpDropCounters drops = new TftpDropCounters();
+    private final TransferLimits limits;
+    private final TftpMetrics metrics;
     private EventLoopGroup group;
     private Channel listener;
     private Class<? extends DatagramChannel> channelType;
     private InetSocketAddress bound;
 
-    public TftpServer(SuiteConfig config, Supplier<FileResolver> resolver, EventSink events) {
+    /** @param registry where its metrics go, registered now so a scrape lists them before the server binds */
+    public TftpServer(SuiteConfig config, Supplier<FileResolver> resolver, EventSink events,
+                      PrometheusRegistry registry) {
         this.config = config;
         this.resolver = resolver;
         this.events = events;
+        this.limits = new TransferLimits(config.tftp().maxTransfers(), config.tftp().maxPerClient());
+        this.metrics = new TftpMetrics(registry, drops, limits::running);
     }
 
     public synchronized InetSocketAddress start() throws Exception {
@@ -64,11 +71,10 @@ public final class TftpServer implements AutoCloseable {
         TftpDatagramDecoder decoder = new TftpDatagramDecoder(drops, log);
         TftpDatagramEncoder encoder = new TftpDatagramEncoder();
         FileCache cache = new FileCache(CACHE_BYTES);
-        TransferLimits limits = new TransferLimits(s.maxTransfers(), s.maxPerClient());
         InetSocketAddress wanted = new InetSocketAddress(config.tftpd().bind(), config.tftpd().port());
         RequestProcessor processor = new RequestProcessor(s, resolver, cache, limits, transferLimits);
         RequestHandler handler = new RequestHandler(processor, events,
-                (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd, log), log);
+                (t, client, onEnd) -> openTransfer(wanted, t, client, onEnd, log), log, metrics);
         Bootstrap b = new Bootstrap().group(group).channel(channelType)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
@@ -122,6 +128,7 @@ public final class TftpServer implements AutoCloseable {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3000);
             group = null;
         }
+        metrics.close();
         LOG.info("tftpd.stopped malformed_dropped={}", drops.total());
     }
 }

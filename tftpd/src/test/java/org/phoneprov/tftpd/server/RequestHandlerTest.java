@@ -21,6 +21,7 @@ import org.phoneprov.common.config.TftpdSettings;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.metrics.SuiteMetrics;
 import org.phoneprov.tftpd.codec.Malformation;
 import org.phoneprov.tftpd.codec.TftpDatagramDecoder;
 import org.phoneprov.tftpd.codec.TftpDatagramEncoder;
@@ -30,6 +31,7 @@ import org.phoneprov.tftpd.packet.Opcode;
 import org.phoneprov.tftpd.packet.TftpPacket;
 import org.phoneprov.tftpd.transfer.Limits;
 import org.phoneprov.tftpd.transfer.ReadTransfer;
+import org.phoneprov.testsupport.Scrape;
 import org.slf4j.LoggerFactory;
 
 /** Port 69's whole pipeline ({@link TftpChannelInitializer}) on an {@link EmbeddedChannel}: no sockets. */
@@ -49,12 +51,14 @@ class RequestHandlerTest {
     private final List<Started> started = new ArrayList<>();
     private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(RequestHandlerTest.class));
     private TransferLimits limits = new TransferLimits(10, 2);
+    private final SuiteMetrics metrics = new SuiteMetrics();
 
     private EmbeddedChannel port69() {
         RequestProcessor processor = new RequestProcessor(TftpdSettings.defaults(), () -> files, new FileCache(1 << 20),
                 limits, Limits.defaults());
         RequestHandler handler = new RequestHandler(processor, events::add,
-                (t, client, onEnd) -> started.add(new Started(t, client, onEnd)), log);
+                (t, client, onEnd) -> started.add(new Started(t, client, onEnd)), log,
+                new TftpMetrics(metrics.registry(), drops, limits::running));
         return new EmbeddedChannel(new TftpChannelInitializer(new TftpDatagramDecoder(drops, log),
                 new TftpDatagramEncoder(), handler));
     }
@@ -103,6 +107,12 @@ class RequestHandlerTest {
         assertEquals(Optional.of(MAC), e.device());
         assertEquals(1000, e.bytes());
         assertEquals(Optional.of(PHONE), e.client());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(1, scrape.value("phoneprov_tftp_transfers_total{result=\"ok\"}"));
+        assertEquals(1000, scrape.value("phoneprov_tftp_sent_bytes_total"));
+        assertEquals(0, scrape.value("phoneprov_tftp_retransmissions_total"));
+        assertEquals(1, scrape.value("phoneprov_tftp_transfer_duration_seconds_count"));
+        assertEquals(0, scrape.value("phoneprov_tftp_transfers_active"));
     }
 
     @Test
@@ -146,6 +156,9 @@ class RequestHandlerTest {
         assertEquals(new TftpPacket.Error(ErrorCode.NOT_DEFINED, "server busy, try again later"),
                 Datagrams.sent(ch, PHONE));
         assertEquals("error:0", events.get(0).result());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(1, scrape.value("phoneprov_tftp_refusals_total{reason=\"server_full\"}"));
+        assertEquals(1, scrape.value("phoneprov_tftp_transfers_active"), "the first one still runs");
     }
 
     @Test
@@ -153,6 +166,7 @@ class RequestHandlerTest {
         EmbeddedChannel ch = port69();
         receiveRaw(ch, 0, 1, 'f', 0, 'm', 'a', 'i', 'l', 0);
         assertEquals(1, drops.count(Malformation.BAD_MODE));
+        assertEquals(1, Scrape.of(metrics).value("phoneprov_tftp_malformed_packets_total{reason=\"bad_mode\"}"));
         TftpPacket.Error answer = (TftpPacket.Error) Datagrams.sent(ch, PHONE);
         assertEquals(ErrorCode.ILLEGAL_OPERATION, answer.code());
         assertTrue(answer.message().startsWith("Malformed request: "), answer.message());

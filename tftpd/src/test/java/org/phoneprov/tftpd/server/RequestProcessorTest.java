@@ -122,7 +122,7 @@ class RequestProcessorTest {
     @Test
     void aMissingFileIsError1WithoutANoteOrASlot() {
         RequestOutcome.Refuse r = refused(rrq("nothing.here", "octet"));
-        assertEquals(new RequestOutcome.Refuse(ErrorCode.FILE_NOT_FOUND, "file not found", "RRQ", "nothing.here",
+        assertEquals(new RequestOutcome.Refuse(Refusal.NOT_FOUND, ErrorCode.FILE_NOT_FOUND, "file not found", "RRQ", "nothing.here",
                 Optional.empty()), r);
         assertEquals(0, limits.running());
     }
@@ -131,6 +131,7 @@ class RequestProcessorTest {
     void aRejectedNameIsAnAccessViolationAndNoted() {
         files.reject("../etc/passwd", "traversal");
         RequestOutcome.Refuse r = refused(rrq("../etc/passwd", "octet"));
+        assertEquals(Refusal.REJECTED_NAME, r.why());
         assertEquals(ErrorCode.ACCESS_VIOLATION, r.code());
         assertEquals("access violation", r.message());
         assertEquals(Optional.of(new RequestOutcome.Note(Level.INFO, "tftpd.reject",
@@ -151,8 +152,8 @@ class RequestProcessorTest {
     @Test
     void aWriteIsRefusedBeforeAnyLookup() {
         RequestOutcome.Refuse r = refused(new TftpPacket.Request(Opcode.WRQ, INF, "octet", Map.of()));
-        assertEquals(new RequestOutcome.Refuse(ErrorCode.ACCESS_VIOLATION, "writes are not accepted here", "WRQ", INF,
-                Optional.empty()), r);
+        assertEquals(new RequestOutcome.Refuse(Refusal.WRITE, ErrorCode.ACCESS_VIOLATION, "writes are not accepted here", "WRQ",
+                INF, Optional.empty()), r);
         assertEquals(List.of(), files.asked);
     }
 
@@ -172,9 +173,9 @@ class RequestProcessorTest {
         RequestOutcome.Start first = assertInstanceOf(RequestOutcome.Start.class, p.process(rrq(INF, "octet"), PHONE, NOW));
         RequestOutcome.Refuse busy = assertInstanceOf(RequestOutcome.Refuse.class,
                 p.process(rrq(INF, "octet"), OTHER_PHONE, NOW));
-        assertEquals(new RequestOutcome.Refuse(ErrorCode.NOT_DEFINED, "server busy, try again later", "RRQ", INF,
-                Optional.of(new RequestOutcome.Note(Level.WARN, "tftpd.busy", "limit=server_full client=" + OTHER_PHONE))),
-                busy);
+        assertEquals(new RequestOutcome.Refuse(Refusal.SERVER_FULL, ErrorCode.NOT_DEFINED,
+                "server busy, try again later", "RRQ", INF, Optional.of(new RequestOutcome.Note(Level.WARN,
+                "tftpd.busy", "limit=server_full client=" + OTHER_PHONE))), busy);
         p.ended(first);
         assertEquals(0, limits.running());
         assertInstanceOf(RequestOutcome.Start.class, p.process(rrq(INF, "octet"), OTHER_PHONE, NOW));
@@ -187,6 +188,7 @@ class RequestProcessorTest {
         assertInstanceOf(RequestOutcome.Start.class, p.process(rrq(INF, "octet"), PHONE, NOW));
         RequestOutcome.Refuse busy = assertInstanceOf(RequestOutcome.Refuse.class, p.process(rrq(INF, "octet"), PHONE, NOW));
         assertEquals("limit=client_full client=" + PHONE, busy.note().orElseThrow().detail());
+        assertEquals(Refusal.CLIENT_FULL, busy.why());
         assertInstanceOf(RequestOutcome.Start.class, p.process(rrq(INF, "octet"), OTHER_PHONE, NOW));
     }
 
@@ -194,6 +196,7 @@ class RequestProcessorTest {
     void anUnreadableFileIsError0AndGivesItsSlotBack() {
         files.serve(FakeFiles.unreadable("v100.zz"));
         RequestOutcome.Refuse r = refused(rrq("v100.zz", "octet"));
+        assertEquals(Refusal.READ_FAILED, r.why());
         assertEquals(ErrorCode.NOT_DEFINED, r.code());
         assertEquals("cannot read the file", r.message());
         RequestOutcome.Note note = r.note().orElseThrow();
