@@ -36,15 +36,17 @@ final class Exchange implements ChannelFutureListener {
     private final long startNanos;
     private final EventSink events;
     private final Connections connections;
+    private final HttpMetrics metrics;
     private final boolean head;
     private boolean keepAlive;
     private String file = "";
     private Optional<Mac> device = Optional.empty();
     private String status = "";
+    private int statusCode;
     private long bytes;
 
     Exchange(ChannelHandlerContext ctx, HttpRequest request, String action, long startNanos,
-             EventSink events, Connections connections) {
+             EventSink events, Connections connections, HttpMetrics metrics) {
         this.ctx = ctx;
         // Answer in our own version: HTTP/1.0 for 1.0 clients, else 1.1, never an echo of "HTTP/9.9".
         this.version = HttpVersion.HTTP_1_0.equals(request.protocolVersion()) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
@@ -52,6 +54,7 @@ final class Exchange implements ChannelFutureListener {
         this.startNanos = startNanos;
         this.events = events;
         this.connections = connections;
+        this.metrics = metrics;
         this.head = HttpMethod.HEAD.equals(request.method());
         this.keepAlive = HttpUtil.isKeepAlive(request) && !connections.draining();
     }
@@ -102,6 +105,7 @@ final class Exchange implements ChannelFutureListener {
     /** Writes a 200 already encoded by {@link EncodedOk}, past the HTTP encoder. */
     void sendEncoded(ByteBuf response, long bodyBytes) {
         this.status = "200";
+        this.statusCode = 200;
         this.bytes = head ? 0 : bodyBytes;
         ctx.pipeline().context(HttpChannelInitializer.ENCODER).writeAndFlush(response).addListener(this);
     }
@@ -109,6 +113,7 @@ final class Exchange implements ChannelFutureListener {
     /** Marks the response head before it is written; the caller writes it and the body. */
     void head(HttpResponse response, long bodyBytes) {
         this.status = response.status().codeAsText().toString();
+        this.statusCode = response.status().code();
         this.bytes = head ? 0 : bodyBytes;
         HttpUtil.setKeepAlive(response, keepAlive);
     }
@@ -121,8 +126,10 @@ final class Exchange implements ChannelFutureListener {
     @Override
     public void operationComplete(ChannelFuture future) {
         connections.responseFinished(future.channel());
-        long micros = (System.nanoTime() - startNanos) / 1000L;
+        long nanos = System.nanoTime() - startNanos;
+        long micros = nanos / 1000L;
         boolean ok = future.isSuccess();
+        metrics.responded(statusCode, bytes, nanos, ok);
         SocketAddress remote = future.channel().remoteAddress();
         Optional<InetSocketAddress> client = remote instanceof InetSocketAddress inet
                 ? Optional.of(inet) : Optional.empty();

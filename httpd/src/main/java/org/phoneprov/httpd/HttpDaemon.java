@@ -39,7 +39,7 @@ public final class HttpDaemon implements Daemon {
         this.initial = suite.initial();
         this.gigaset = usesGigaset(initial) ? GigasetServices.open(initial.paths().state()) : null;
         this.server = new HttpServer(initial.httpd(), initial.http(), suite.files(), suite.current(), suite.events(),
-                gigaset);
+                gigaset, suite.metrics().registry());
     }
 
     static boolean usesGigaset(SuiteConfig c) {

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -52,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
     private final TlsRefusals refusals;
     private final AccessSource access;
     private final Supplier<SuiteConfig> gigasetConfig;
+    private final HttpMetrics metrics;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private final List<Channel> channels = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(DaemonConfig config, Supplier<FileResolver> resolver, EventSink events) {
         this(config, HttpdSettings.defaults(), resolver, AccessSource.OPEN, () -> HttpdSettings.Limits.DEFAULT,
-                events);
+                events, null, new PrometheusRegistry());
     }
 
     /**
@@ -78,19 +80,23 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
                       Supplier<SuiteConfig> current, EventSink events) {
-        this(config, settings, resolver, current, events, null);
+        this(config, settings, resolver, current, events, null, new PrometheusRegistry());
     }
 
-    /** @param gigaset the Gigaset endpoints' stores; null without those endpoints */
+    /**
+     * @param gigaset  the Gigaset endpoints' stores; null without those endpoints
+     * @param registry where its metrics go, registered now so a scrape lists them before the server binds
+     */
     HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
-               Supplier<SuiteConfig> current, EventSink events, GigasetServices gigaset) {
+               Supplier<SuiteConfig> current, EventSink events, GigasetServices gigaset, PrometheusRegistry registry) {
         this(config, settings, resolver, AccessSource.of(Objects.requireNonNull(current, "current")),
-                () -> current.get().http().limits(), events, gigaset == null ? null : new Gigaset(gigaset, current));
+                () -> current.get().http().limits(), events, gigaset == null ? null : new Gigaset(gigaset, current),
+                registry);
     }
 
     HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver, AccessSource access,
                Supplier<HttpdSettings.Limits> limits, EventSink events) {
-        this(config, settings, resolver, access, limits, events, null);
+        this(config, settings, resolver, access, limits, events, null, new PrometheusRegistry());
     }
 
     /** The Gigaset endpoints' stores and the config they read per request. */
@@ -98,20 +104,22 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private HttpServer(DaemonConfig config, HttpdSettings settings, Supplier<FileResolver> resolver,
-                       AccessSource access, Supplier<HttpdSettings.Limits> limits, EventSink events, Gigaset gigaset) {
+                       AccessSource access, Supplier<HttpdSettings.Limits> limits, EventSink events, Gigaset gigaset,
+                       PrometheusRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(HttpServer.class.getPackageName()));
+        this.gate = new ConnectionGate(Objects.requireNonNull(limits, "limits"), new LimitLog(log), System::nanoTime);
+        this.metrics = new HttpMetrics(registry, connections, gate.log());
         DigestAuth digest = new DigestAuth(Nonces.random());
         this.handler = new ProvisioningHandler(Objects.requireNonNull(resolver, "resolver"),
                 Objects.requireNonNull(events, "events"), connections, log, new HttpClock(), access,
                 new AccessGate(digest), System::currentTimeMillis, gigaset == null ? null
                 : responses -> new GigasetEndpoints(new GigasetEndpoints.Context(gigaset.services(), gigaset.current(),
                         responses, new AccountAuth(digest), new ProbeThrottle(), System::currentTimeMillis, log,
-                        events)));
+                        events)), metrics);
         this.gigasetConfig = gigaset == null ? null : gigaset.current();
         this.refusals = new TlsRefusals(log, events);
-        this.gate = new ConnectionGate(Objects.requireNonNull(limits, "limits"), new LimitLog(log), System::nanoTime);
         this.access = access;
     }
 
@@ -269,6 +277,7 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         closed = true;
+        metrics.close();
         if (channels.isEmpty()) {
             return; // never started, or the bind failed and cleaned up already
         }

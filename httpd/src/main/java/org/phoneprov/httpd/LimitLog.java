@@ -41,6 +41,11 @@ final class LimitLog {
         this.log = log;
     }
 
+    /** The counts by cut, for the metrics scrape. */
+    Counters counters() {
+        return counters;
+    }
+
     long count(Cut cut) {
         return counters.count(cut);
     }

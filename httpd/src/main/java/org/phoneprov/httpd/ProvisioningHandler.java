@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,6 +49,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
     private final AccessResponder guard;
     /** Null when the server runs without them (tests of the file server alone). */
     private final GigasetEndpoints gigaset;
+    private final HttpMetrics metrics;
 
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock) {
@@ -57,13 +59,17 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
 
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock, AccessSource access, AccessGate gate, LongSupplier millis) {
-        this(resolver, events, connections, log, clock, access, gate, millis, null);
+        this(resolver, events, connections, log, clock, access, gate, millis, null,
+                new HttpMetrics(new PrometheusRegistry(), connections, new LimitLog(log)));
     }
 
-    /** @param gigaset the redirect, its API and activation codes; null without them */
+    /**
+     * @param gigaset the redirect, its API and activation codes; null without them
+     * @param metrics counts every response
+     */
     ProvisioningHandler(Supplier<FileResolver> resolver, EventSink events, Connections connections,
                         RateLimitedLog log, HttpClock clock, AccessSource access, AccessGate gate, LongSupplier millis,
-                        java.util.function.Function<Responses, GigasetEndpoints> gigaset) {
+                        java.util.function.Function<Responses, GigasetEndpoints> gigaset, HttpMetrics metrics) {
         this.resolver = resolver;
         this.events = events;
         this.connections = connections;
@@ -73,6 +79,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         this.access = access;
         this.guard = new AccessResponder(responses, access, gate, millis, log, events);
         this.gigaset = gigaset == null ? null : gigaset.apply(responses);
+        this.metrics = metrics;
     }
 
     @Override
@@ -97,7 +104,7 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
         connections.requestStarted(ctx.channel());
         DecoderResult decoded = request.decoderResult();
         if (!decoded.isSuccess()) {
-            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections);
+            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections, metrics);
             Throwable cause = decoded.cause();
             badRequest(ex, cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
@@ -105,14 +112,14 @@ final class ProvisioningHandler extends SimpleChannelInboundHandler<HttpObject> 
             return;
         }
         if (request.protocolVersion().majorVersion() != 1) {
-            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections);
+            Exchange ex = new Exchange(ctx, request, "INVALID", start, events, connections, metrics);
             badRequest(ex, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP version "
                     + request.protocolVersion().text());
             return;
         }
         RequestMethod method = RequestMethod.of(request.method());
         Exchange ex = new Exchange(ctx, request, method != null ? method.name() : action(request), start,
-                events, connections);
+                events, connections, metrics);
         HttpdSettings.Access rules = access.access();
         Optional<InetAddress> client = ctx.channel().remoteAddress() instanceof InetSocketAddress a
                 ? Optional.ofNullable(a.getAddress()) : Optional.empty();

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.log.RateLimitedLog;
+import org.phoneprov.common.metrics.SuiteMetrics;
 import org.phoneprov.common.provision.FileResolver;
 import org.phoneprov.common.provision.Lookup;
+import org.phoneprov.testsupport.Scrape;
 import org.slf4j.LoggerFactory;
 
 class ProvisioningHandlerTest {
@@ -39,6 +41,7 @@ class ProvisioningHandlerTest {
     private AtomicReference<FileResolver> resolver;
     private EmbeddedChannel ch;
     private Connections connections;
+    private SuiteMetrics metrics;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -53,8 +56,11 @@ class ProvisioningHandlerTest {
 
     private EmbeddedChannel channel() {
         connections = new Connections();
-        ProvisioningHandler handler = new ProvisioningHandler(resolver::get, events::add, connections,
-                new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.httpd")), new HttpClock());
+        metrics = new SuiteMetrics();
+        RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.httpd"));
+        ProvisioningHandler handler = new ProvisioningHandler(resolver::get, events::add, connections, log,
+                new HttpClock(), AccessSource.OPEN, new AccessGate(new DigestAuth(Nonces.random())),
+                System::currentTimeMillis, null, new HttpMetrics(metrics.registry(), connections, new LimitLog(log)));
         return new EmbeddedChannel(new HttpChannelInitializer(handler, connections));
     }
 
@@ -88,6 +94,11 @@ class ProvisioningHandlerTest {
         assertEquals(CFG, e.file());
         assertEquals("200", e.result());
         assertEquals(FakeResolver.CONFIG_BYTES.length, e.bytes());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(1, scrape.value("phoneprov_http_requests_total{code=\"200\"}"));
+        assertEquals(FakeResolver.CONFIG_BYTES.length, scrape.value("phoneprov_http_sent_bytes_total"));
+        assertEquals(1, scrape.value("phoneprov_http_request_duration_seconds_count"));
+        assertEquals(1, scrape.value("phoneprov_http_connections_open"));
     }
 
     @Test
@@ -100,6 +111,7 @@ class ProvisioningHandlerTest {
         assertEquals(String.valueOf(firmware.length), s.header("Content-Length"));
         assertEquals(0, s.body().length);
         assertEquals(0, events.get(0).bytes());
+        assertEquals(0, Scrape.of(metrics).value("phoneprov_http_sent_bytes_total"), "HEAD sends no body");
     }
 
     @Test
@@ -139,6 +151,8 @@ class ProvisioningHandlerTest {
         assertArrayEquals(firmware, r.body());
         assertEquals(firmware.length, events.get(0).bytes());
         assertEquals(Optional.empty(), events.get(0).device());
+        assertEquals(firmware.length, Scrape.of(metrics).value("phoneprov_http_sent_bytes_total"),
+                "a zero-copy body counts once its region is written");
     }
 
     @Test
@@ -206,6 +220,9 @@ class ProvisioningHandlerTest {
         assertEquals(200, t.status());
         assertTrue(ch.isOpen());
         assertEquals("304", events.get(0).result());
+        Scrape scrape = Scrape.of(metrics);
+        assertEquals(2, scrape.value("phoneprov_http_requests_total{code=\"304\"}"));
+        assertEquals(1, scrape.value("phoneprov_http_requests_total{code=\"200\"}"));
     }
 
     @Test
@@ -227,6 +244,7 @@ class ProvisioningHandlerTest {
         assertTrue(ch.isOpen());
         assertEquals(targets.size(), events.size());
         assertTrue(events.stream().allMatch(e -> e.result().equals("404")));
+        assertEquals(targets.size(), Scrape.of(metrics).value("phoneprov_http_requests_total{code=\"404\"}"));
     }
 
     @Test

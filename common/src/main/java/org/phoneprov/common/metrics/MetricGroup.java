@@ -7,11 +7,17 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.MetricWithFixedMetadata;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.phoneprov.common.log.ReasonCounters;
 
 /**
@@ -58,6 +64,22 @@ public final class MetricGroup implements AutoCloseable {
     public void gaugeReading(String name, String help, Consumer<GaugeWithCallback.Callback> read, String... labels) {
         register(unit(GaugeWithCallback.builder(), name).name(name).help(help).labelNames(labels).callback(read)
                 .build());
+    }
+
+    /**
+     * A classic histogram read at scrape time, for counts kept elsewhere ({@link ThreadCounts}):
+     * {@code buckets} gives how many observations fell in each bucket (not cumulated), one
+     * more than {@code upperBounds} (the last is +Inf); {@code sum} their total.
+     */
+    public void histogramReading(String name, String help, double[] upperBounds, Supplier<long[]> buckets,
+                                 DoubleSupplier sum) {
+        double[] bounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
+        bounds[upperBounds.length] = Double.POSITIVE_INFINITY;
+        MetricMetadata metadata = new MetricMetadata(name, help, unitOf(name));
+        register((Collector) () -> new HistogramSnapshot(metadata, List.of(
+                HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                        .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, buckets.get()))
+                        .sum(sum.getAsDouble()).build())));
     }
 
     /**

@@ -47,6 +47,19 @@ class MetricGroupTest {
     }
 
     @Test
+    void aHistogramReadAtScrapeTimeCumulatesItsBuckets() throws Exception {
+        new MetricGroup(suite.registry()).histogramReading("phoneprov_test_wait_seconds", "wait",
+                new double[] {0.1, 1}, () -> new long[] {2, 0, 1}, () -> 3.25);
+        String text = scrape();
+        assertTrue(text.contains("# TYPE phoneprov_test_wait_seconds histogram"), text);
+        assertTrue(text.contains("phoneprov_test_wait_seconds_bucket{le=\"0.1\"} 2\n"), text);
+        assertTrue(text.contains("phoneprov_test_wait_seconds_bucket{le=\"1.0\"} 2\n"), text);
+        assertTrue(text.contains("phoneprov_test_wait_seconds_bucket{le=\"+Inf\"} 3\n"), text);
+        assertTrue(text.contains("phoneprov_test_wait_seconds_count 3\n"), text);
+        assertTrue(text.contains("phoneprov_test_wait_seconds_sum 3.25\n"), text);
+    }
+
+    @Test
     void aCounterWithAUnitKeepsItsNameAndCloseUnregistersTheGroup() throws Exception {
         MetricGroup g = new MetricGroup(suite.registry());
         g.counter("phoneprov_test_sent_bytes_total", "bytes").inc(5);
