@@ -64,9 +64,18 @@ public final class NotifyRetransmitter {
         }
     }
 
-    /** @return whether the response belonged to a pending NOTIFY */
+    /**
+     * A final response that ends a pending NOTIFY is counted as its result; a retransmitted
+     * one matches nothing any more, so each NOTIFY counts once.
+     *
+     * @return whether the response belonged to a pending NOTIFY
+     */
     boolean onResponse(SIPResponse response, long nowNanos) {
-        return pending.onResponse(response, nowNanos);
+        boolean matched = pending.onResponse(response, nowNanos);
+        if (matched && response.getStatusCode() >= 200) {
+            counters.countNotifyAnswer(response.getStatusCode());
+        }
+        return matched;
     }
 
     /** Fires due timers: resends through the reply channel, counts and logs timeouts. Never throws. */

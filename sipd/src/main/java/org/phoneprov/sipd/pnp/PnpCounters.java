@@ -14,6 +14,8 @@ public final class PnpCounters {
     private final LongAdder notifyRetransmissions = new LongAdder();
     private final LongAdder notifyTimeouts = new LongAdder();
     private final LongAdder notifyUntracked = new LongAdder();
+    private final LongAdder notifyAccepted = new LongAdder();
+    private final LongAdder notifyRejected = new LongAdder();
 
     public SipDropCounters drops() {
         return drops;
@@ -56,6 +58,16 @@ public final class PnpCounters {
         return notifyUntracked.sum();
     }
 
+    /** NOTIFYs the phone answered with a 2xx: it took the URL. */
+    public long notifyAccepted() {
+        return notifyAccepted.sum();
+    }
+
+    /** NOTIFYs the phone answered with a final status of 300 or more. */
+    public long notifyRejected() {
+        return notifyRejected.sum();
+    }
+
     void countAnswered() {
         answered.increment();
     }
@@ -84,11 +96,17 @@ public final class PnpCounters {
         notifyUntracked.increment();
     }
 
+    /** The final response that ended a pending NOTIFY's transaction. */
+    void countNotifyAnswer(int status) {
+        (status < 300 ? notifyAccepted : notifyRejected).increment();
+    }
+
     @Override
     public String toString() {
         return "answered=" + answered() + " refused=" + refused() + " responses=" + responses() + " failed=" + failed()
                 + " notify_retransmissions=" + notifyRetransmissions() + " notify_timeouts=" + notifyTimeouts()
-                + " notify_untracked=" + notifyUntracked()
+                + " notify_untracked=" + notifyUntracked() + " notify_accepted=" + notifyAccepted()
+                + " notify_rejected=" + notifyRejected()
                 + " drops={" + drops + "} silences={" + silences + "}";
     }
 }

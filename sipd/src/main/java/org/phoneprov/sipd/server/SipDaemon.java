@@ -24,7 +24,8 @@ public final class SipDaemon implements Daemon {
     private final SipServer server;
 
     public SipDaemon(SuiteServices suite) {
-        this.server = new SipServer(suite.initial(), () -> suite.current().get().sip().pnp(), suite.events());
+        this.server = new SipServer(suite.initial(), () -> suite.current().get().sip().pnp(), suite.events(),
+                suite.metrics().registry());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -36,6 +37,7 @@ import org.phoneprov.sipd.pnp.PnpDecision;
 import org.phoneprov.sipd.pnp.PnpHandler;
 import org.phoneprov.sipd.pnp.PnpReplies;
 import org.phoneprov.sipd.pnp.ReplySocket;
+import org.phoneprov.sipd.pnp.SipMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +66,17 @@ public final class SipServer implements AutoCloseable {
     private final PnpReplies replies = new PnpReplies();
     private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.sipd"));
     private final SipDatagramDecoder decoder = new SipDatagramDecoder(counters.drops(), log, System::nanoTime);
+    private final SipMetrics metrics;
 
-    public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events) {
+    /** @param registry where its metrics go, registered now so a scrape lists them before the server binds */
+    public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events,
+                     PrometheusRegistry registry) {
         this.daemon = config.sipd();
         this.startRules = config.sip().pnp();
         this.rules = rules;
         this.events = events;
         this.replyAddress = replyAddress(config);
+        this.metrics = new SipMetrics(registry, counters);
     }
 
     /** Answers must name a concrete address in Via and Contact: sipd.bind when given, else suite.address. */
@@ -171,5 +177,6 @@ public final class SipServer implements AutoCloseable {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             group = null;
         }
+        metrics.close();
     }
 }

@@ -120,10 +120,12 @@ class PnpRetransmissionTest {
     void aTwoHundredOnTheMulticastGroupStopsIt() throws Exception {
         assertEquals(1, advance(500));
         receive(group, answer(200, null), GROUP);
+        receive(reply, answer(200, null), LOCAL); // the phone retransmits its 200
         assertEquals(0, advance(40_000));
         assertEquals(1, counters.notifyRetransmissions());
         assertEquals(0, counters.notifyTimeouts());
-        assertEquals(1, counters.responses());
+        assertEquals(2, counters.responses());
+        assertEquals(1, counters.notifyAccepted(), "one NOTIFY, one result");
     }
 
     @Test
@@ -146,8 +148,19 @@ class PnpRetransmissionTest {
     void noAnswerEndsAtTimerFAsATimeout() {
         assertEquals(10, advance(32_000));
         assertEquals(1, counters.notifyTimeouts());
+        assertEquals(0, counters.notifyAccepted() + counters.notifyRejected());
         assertEquals(0, advance(10_000));
         assertEquals(10, counters.notifyRetransmissions());
+    }
+
+    @Test
+    void aFinalErrorEndsItAsRejectedAndAProvisionalIsNoResult() throws Exception {
+        receive(reply, answer(180, null), LOCAL);
+        assertEquals(0, counters.notifyAccepted() + counters.notifyRejected());
+        receive(reply, answer(481, null), LOCAL);
+        assertEquals(0, advance(40_000));
+        assertEquals(1, counters.notifyRejected());
+        assertEquals(0, counters.notifyAccepted());
     }
 
     @Test
