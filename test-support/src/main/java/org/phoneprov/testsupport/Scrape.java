@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,6 +88,17 @@ public final class Scrape {
         return v;
     }
 
+    /** The sum of every series of {@code name}, whatever its labels; 0 when it has none. */
+    public double sum(String name) {
+        double total = 0;
+        for (Map.Entry<String, Double> e : samples.entrySet()) {
+            if (e.getKey().equals(name) || e.getKey().startsWith(name + "{")) {
+                total += e.getValue();
+            }
+        }
+        return total;
+    }
+
     public boolean has(String series) {
         return samples.containsKey(series);
     }
@@ -109,6 +121,26 @@ public final class Scrape {
     /** The names of the series a scraper gets: {@code x_total} of a counter, {@code x_bucket} of a histogram... */
     public Set<String> sampleNames() {
         return sampleNames;
+    }
+
+    /** {@code name} has a series for each of {@code values} as its {@code label}, in lower case (zeros too). */
+    public void assertEveryValue(String name, String label, Enum<?>... values) {
+        for (Enum<?> v : values) {
+            String series = name + "{" + label + "=\"" + v.name().toLowerCase(Locale.ROOT) + "\"}";
+            assertTrue(samples.containsKey(series), () -> "no sample " + series + " in\n" + text);
+        }
+    }
+
+    /**
+     * The Prometheus naming conventions: every metric named {@code prefix...}, and a name
+     * ending in {@code _total} exactly when it is a counter.
+     */
+    public void assertNamed(String prefix) {
+        for (String name : names) {
+            assertTrue(name.startsWith(prefix), name);
+        }
+        types.forEach((name, type) -> assertEquals(type.equals("counter"), name.endsWith("_total"),
+                "_total is for counters: " + name + " " + type));
     }
 
     /**

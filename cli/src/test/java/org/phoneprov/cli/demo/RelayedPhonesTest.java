@@ -26,6 +26,7 @@ import org.phoneprov.cli.run.SuiteRuntime;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.testsupport.Scrape;
 import picocli.CommandLine;
 
 /**
@@ -54,12 +55,14 @@ class RelayedPhonesTest {
         Loaded.Ok ok = (Loaded.Ok) Loaded.load(config, Optional.empty());
 
         Run sim;
+        Scrape metrics;
         try (SuiteRuntime suite = new SuiteRuntime(config, Set.of())) {
             suite.start(ok.snapshot());
             sim = cli("simulate", "--config", config.toString(), "--phones", Integer.toString(PHONES),
                     "--relay", DemoNetwork.LOOPBACK_RELAY, "--tftp-port", Integer.toString(ports.tftp()),
                     "--state", dir.resolve("phones").toString(), "--retry-delay", "1", "--html",
                     dir.resolve("report.html").toString());
+            metrics = Scrape.of(suite.metrics());
         }
         assertEquals(0, sim.code(), sim.out() + sim.err());
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
@@ -91,6 +94,17 @@ class RelayedPhonesTest {
         }
         assertEquals(PHONES, clients.size(), "one client address per phone: " + clients);
         assertTrue(clients.stream().allMatch(a -> a.getHostAddress().startsWith("127.77.1.")), clients.toString());
+
+        // What GET /metrics would have said before the suite stopped: the leases are read from
+        // the allocator on dhcpd's event loop; each phone's OFFER->ACK was timed once at least.
+        metrics.assertWellFormed();
+        assertEquals(PHONES, metrics.sum("phoneprov_dhcp_leases_active"), metrics.text());
+        assertTrue(metrics.sum("phoneprov_dhcp_pool_free_addresses") > 0);
+        assertTrue(metrics.value("phoneprov_dhcp_packets_sent_total{type=\"ack\"}") >= PHONES);
+        assertTrue(metrics.value("phoneprov_dhcp_offer_to_ack_seconds_count") >= PHONES);
+        assertTrue(metrics.value("phoneprov_http_requests_total{code=\"200\"}") >= PHONES);
+        assertTrue(metrics.value("phoneprov_tftp_transfers_total{result=\"ok\"}") > 0);
+        assertEquals(0, metrics.value("phoneprov_http_requests_total{code=\"403\"}"));
     }
 
     /** The demo's config as {@code demo --loopback} writes it. */

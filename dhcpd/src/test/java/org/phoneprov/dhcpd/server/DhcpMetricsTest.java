@@ -49,12 +49,8 @@ class DhcpMetricsTest {
         assertEquals(1, s.value("phoneprov_dhcp_drops_total{reason=\"no_magic_cookie\"}"));
         assertEquals(1, s.value("phoneprov_dhcp_drops_total{reason=\"pool_exhausted\"}"));
         assertEquals(2, s.value("phoneprov_dhcp_drops_total{reason=\"rate_limited\"}"));
-        for (Malformation m : Malformation.values()) {
-            assertTrue(s.has("phoneprov_dhcp_drops_total{reason=\"" + m.name().toLowerCase() + "\"}"), m.name());
-        }
-        for (Silence why : Silence.values()) {
-            assertTrue(s.has("phoneprov_dhcp_drops_total{reason=\"" + why.name().toLowerCase() + "\"}"), why.name());
-        }
+        s.assertEveryValue("phoneprov_dhcp_drops_total", "reason", Malformation.values());
+        s.assertEveryValue("phoneprov_dhcp_drops_total", "reason", Silence.values());
         assertEquals(2, metrics.silenced(Silence.RATE_LIMITED), "the stop line reads the same count");
     }
 
@@ -95,9 +91,7 @@ class DhcpMetricsTest {
     void namesFollowThePrometheusConventions() {
         Scrape s = Scrape.of(suite);
         s.assertWellFormed();
-        for (String name : s.names()) {
-            assertTrue(name.startsWith("phoneprov_dhcp_"), name);
-        }
+        s.assertNamed("phoneprov_dhcp_");
         assertTrue(s.text().contains("# TYPE phoneprov_dhcp_commit_failures_total counter"));
         assertTrue(s.text().contains("# TYPE phoneprov_dhcp_offer_to_ack_seconds histogram"));
     }

@@ -1,7 +1,6 @@
 package org.phoneprov.sipd.pnp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.phoneprov.common.metrics.SuiteMetrics;
@@ -37,12 +36,8 @@ class SipMetricsTest {
         Scrape s = Scrape.of(suite);
         assertEquals(2, s.value("phoneprov_sip_pnp_silences_total{reason=\"no_rule\"}"));
         assertEquals(1, s.value("phoneprov_sip_drops_total{reason=\"not_sip\"}"));
-        for (PnpSilence why : PnpSilence.values()) {
-            assertTrue(s.has("phoneprov_sip_pnp_silences_total{reason=\"" + why.name().toLowerCase() + "\"}"));
-        }
-        for (SipDrop why : SipDrop.values()) {
-            assertTrue(s.has("phoneprov_sip_drops_total{reason=\"" + why.name().toLowerCase() + "\"}"));
-        }
+        s.assertEveryValue("phoneprov_sip_pnp_silences_total", "reason", PnpSilence.values());
+        s.assertEveryValue("phoneprov_sip_drops_total", "reason", SipDrop.values());
     }
 
     @Test
@@ -65,7 +60,7 @@ class SipMetricsTest {
     void namesFollowThePrometheusConventions() {
         Scrape s = Scrape.of(suite);
         s.assertWellFormed();
-        s.names().forEach(n -> assertTrue(n.startsWith("phoneprov_sip_"), n));
+        s.assertNamed("phoneprov_sip_");
         metrics.close();
         assertEquals("", Scrape.of(suite).text());
     }

@@ -69,9 +69,7 @@ class TftpMetricsTest {
         Scrape s = Scrape.of(suite);
         assertEquals(2, s.value("phoneprov_tftp_refusals_total{reason=\"not_found\"}"));
         assertEquals(1, s.value("phoneprov_tftp_refusals_total{reason=\"server_full\"}"));
-        for (Refusal r : Refusal.values()) {
-            assertTrue(s.has("phoneprov_tftp_refusals_total{reason=\"" + r.name().toLowerCase() + "\"}"), r.name());
-        }
+        s.assertEveryValue("phoneprov_tftp_refusals_total", "reason", Refusal.values());
         assertEquals(1, s.value("phoneprov_tftp_malformed_packets_total{reason=\"bad_mode\"}"));
         assertEquals(0, s.value("phoneprov_tftp_malformed_packets_total{reason=\"too_short\"}"));
         assertEquals("gauge", s.type("phoneprov_tftp_transfers_active"));
@@ -82,7 +80,7 @@ class TftpMetricsTest {
     void namesFollowThePrometheusConventions() {
         Scrape s = Scrape.of(suite);
         s.assertWellFormed();
-        s.names().forEach(n -> assertTrue(n.startsWith("phoneprov_tftp_"), n));
+        s.assertNamed("phoneprov_tftp_");
         assertTrue(s.text().contains("# TYPE phoneprov_tftp_sent_bytes_total counter"), s.text());
         metrics.close();
         assertEquals("", Scrape.of(suite).text());
