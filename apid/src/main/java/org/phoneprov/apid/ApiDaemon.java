@@ -40,12 +40,15 @@ public final class ApiDaemon implements Daemon {
     private final DeviceStates states;
     private final ApiServer server;
     private final Consumer<List<Event>> feed;
+    private boolean subscribed;
+    private final ApiMetrics metrics;
 
     public ApiDaemon(SuiteServices suite) throws Exception {
         this.suite = suite;
         this.control = suite.control();
-        this.states = new DeviceStates(control::snapshot);
+        this.states = new DeviceStates(() -> control.snapshot());
         this.feed = states::accept;
+        this.metrics = new ApiMetrics(suite.metrics().registry());
         SuiteConfig c = suite.initial();
         this.server = new ApiServer(c.listen(ApiReader.SECTION), c.settings(ApiReader.SECTION).tls());
     }
@@ -57,8 +60,9 @@ public final class ApiDaemon implements Daemon {
         Router router = new Router(routes, suite.metrics());
         Dashboard dashboard = new Dashboard(routes, control, gate, () -> suite.current().get().settings(ApiReader.SECTION),
                 server.tls());
-        InetSocketAddress a = server.start(worker -> new ApiHandler(gate, router, dashboard, worker));
+        InetSocketAddress a = server.start(worker -> new ApiHandler(gate, router, dashboard, worker, metrics));
         control.subscribe(feed);
+        subscribed = true;
         Thread fill = new Thread(() -> {
             try {
                 states.accept(control.events(e -> e.device().isPresent(), HISTORY));
@@ -80,7 +84,10 @@ public final class ApiDaemon implements Daemon {
 
     @Override
     public void close() {
-        control.unsubscribe(feed);
+        if (subscribed) {
+            control.unsubscribe(feed);
+        }
         server.close();
+        metrics.close();
     }
 }

@@ -32,12 +32,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Router router;
     private final Dashboard dashboard;
     private final Executor worker;
+    private final ApiMetrics metrics;
 
-    ApiHandler(TokenGate gate, Router router, Dashboard dashboard, Executor worker) {
+    ApiHandler(TokenGate gate, Router router, Dashboard dashboard, Executor worker, ApiMetrics metrics) {
         this.gate = gate;
         this.router = router;
         this.dashboard = dashboard;
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,11 +61,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!ui && !Router.isPublic(method, path)) {
             TokenGate.Verdict v = gate.check(authorization, client.getAddress());
             if (v instanceof TokenGate.Verdict.Blocked b) {
+                metrics.refused("blocked");
                 Replies.write(ctx, ProblemDetail.bare(429, "Too Many Requests").with("Retry-After",
                         String.valueOf(b.retryAfterSeconds())), keepAlive, head);
                 return;
             }
             if (v instanceof TokenGate.Verdict.Unauthorized) {
+                metrics.refused("unauthorized");
                 Replies.write(ctx, ProblemDetail.bare(401, "Unauthorized")
                         .with("WWW-Authenticate", "Bearer realm=\"phoneprov\""), keepAlive, head);
                 return;
@@ -80,8 +84,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             worker.execute(() -> {
                 long start = System.nanoTime();
                 ApiResponse resp = ui ? dashboard.route(r) : router.route(r);
+                long took = System.nanoTime() - start;
+                metrics.answered(resp.status(), took);
                 LOG.info("api.call caller={} method={} path={} status={} ms={}", r.callerName(), method, path,
-                        resp.status(), (System.nanoTime() - start) / 1_000_000);
+                        resp.status(), took / 1_000_000);
                 Replies.write(ctx, resp, keepAlive, head);
             });
         } catch (RejectedExecutionException e) {

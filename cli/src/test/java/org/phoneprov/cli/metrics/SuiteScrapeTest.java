@@ -48,7 +48,8 @@ class SuiteScrapeTest {
 
     /** Makes {@code specs} on {@code metrics}, scrapes, and closes them again. */
     static Scrape scrapeOf(SuiteConfig c, SuiteMetrics metrics, List<DaemonSpec> specs) throws Exception {
-        SuiteServices services = new SuiteServices(c, () -> c, () -> null, e -> { }, new AddressBook(), metrics);
+        SuiteServices services = new SuiteServices(c, () -> c, () -> null, e -> { }, new AddressBook(), metrics,
+                null);
         List<Daemon> made = new ArrayList<>();
         try {
             for (DaemonSpec spec : specs) {
