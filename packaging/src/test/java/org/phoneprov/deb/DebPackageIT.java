@@ -18,11 +18,12 @@ import org.phoneprov.lab.Sh;
 
 /**
  * The Debian package as an admin meets it (issue 13 item 1), on this machine: lintian,
- * {@code dpkg -i}, the installed {@code phoneprov check} on the shipped config, the man
+ * {@code dpkg -i}, the installed {@code phoneprov check} on the shipped config, the installed
+ * suite running as its user in a namespace of its own (curl gets its INF), the man
  * page, {@code dpkg -r} (conffiles and state stay), {@code dpkg -P} (nothing stays but
  * the system user, which Debian packages keep). A lab test: it needs root, and it leaves
  * the machine as it found it even when an assertion fails (purge, then the user removed
- * if the test made it, in a finally). It starts no daemon: the package enables none.
+ * if the test made it, in a finally). The package itself enables and starts no daemon.
  */
 class DebPackageIT {
     private static final String PKG = "phoneprov";
@@ -44,7 +45,7 @@ class DebPackageIT {
 
     @Test
     void lintianCleanInstallsChecksRemovesAndPurges() throws IOException {
-        LabNet.requireLab("dpkg", "lintian", "man", "systemd-sysusers", "systemd-tmpfiles", "java");
+        LabNet.requireLab("dpkg", "lintian", "man", "systemd-sysusers", "systemd-tmpfiles", "java", "ip", "setpriv", "curl");
         requireAbsent();
         Path deb = builtDeb();
         LintianCheck.assertClean(deb, Path.of(System.getProperty("phoneprov.lintian.overrides")));
@@ -52,6 +53,7 @@ class DebPackageIT {
         boolean groupBefore = Sh.run("getent", "group", PKG).code() == 0;
         try {
             installed(deb);
+            runsAsItsOwnUser();
             reinstalledKeepingTheAdminsEdit(deb);
             removed();
             purged();
@@ -103,6 +105,65 @@ class DebPackageIT {
         assertFalse(Files.exists(Path.of("/etc/systemd/system/multi-user.target.wants/phoneprov.service"),
                 LinkOption.NOFOLLOW_LINKS), "phoneprov.service is not enabled");
         assertEquals(List.of(), daemons(), "no phoneprov process runs after install");
+    }
+
+    /**
+     * The installed suite runs: {@code /usr/bin/phoneprov run} on the shipped config, as the
+     * package's user with only the capability the unit gives it for port 80 (its
+     * {@code AmbientCapabilities}), in a network namespace of its own so that its
+     * {@code 0.0.0.0:80} is no port of this machine; curl there gets the shipped INF.
+     */
+    private static void runsAsItsOwnUser() throws IOException {
+        String ns = "ppdeb-" + ProcessHandle.current().pid();
+        Path log = Files.createTempFile("phoneprov-deb-run-", ".log");
+        Sh.run("ip", "netns", "add", ns).ok();
+        Process suite = null;
+        try {
+            Sh.run("ip", "-n", ns, "link", "set", "lo", "up").ok();
+            suite = new ProcessBuilder("ip", "netns", "exec", ns, "setpriv", "--reuid=" + PKG, "--regid=" + PKG,
+                    "--init-groups", "--inh-caps=+net_bind_service", "--ambient-caps=+net_bind_service",
+                    "/usr/bin/phoneprov", "run", "--config", CONFIG).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.readString(log).contains("suite.started")) {
+                assertTrue(suite.isAlive(), () -> "the installed suite exited: " + read(log));
+                assertTrue(System.currentTimeMillis() < deadline, () -> "no suite.started in 60 s: " + read(log));
+                sleep(200);
+            }
+            Sh.Result inf = Sh.run(List.of("ip", "netns", "exec", ns, "curl", "-sS", "--max-time", "10", "-o",
+                    "/dev/null", "-w", "%{http_code}", "http://127.0.0.1/ST2030S.inf"), 30);
+            assertEquals("200", inf.out().strip(), () -> inf.err() + read(log));
+            assertEquals(PKG, Files.getOwner(Path.of("/var/lib/phoneprov/events")).getName(),
+                    "the state it wrote is the user's");
+        } finally {
+            if (suite != null) {
+                suite.destroy();
+                try {
+                    suite.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                suite.destroyForcibly();
+            }
+            Sh.run("ip", "netns", "del", ns);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An upgrade (here: the same version again) runs postinst with the old version and keeps an edited conffile. */
