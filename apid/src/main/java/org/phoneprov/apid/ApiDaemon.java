@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiDaemon implements Daemon {
     public static final DaemonSpec SPEC = new DaemonSpec(ApiReader.SECTION, ApiDaemon::new);
     private static final Logger LOG = LoggerFactory.getLogger(ApiDaemon.class);
-    /** How much history the device states are filled from at start: the newest events win. */
-    static final int HISTORY = 100_000;
 
     static final List<RestartRule> RESTART = List.of(
             RestartRule.listen(ApiReader.SECTION),
@@ -60,12 +58,13 @@ public final class ApiDaemon implements Daemon {
         Router router = new Router(routes, suite.metrics());
         Dashboard dashboard = new Dashboard(routes, control, gate, () -> suite.current().get().settings(ApiReader.SECTION),
                 server.tls());
-        InetSocketAddress a = server.start(worker -> new ApiHandler(gate, router, dashboard, worker, metrics));
+        InetSocketAddress a = server.start((worker, notifier) -> new ApiHandler(gate, router, dashboard,
+                worker, notifier, metrics));
         control.subscribe(feed);
         subscribed = true;
         Thread fill = new Thread(() -> {
             try {
-                states.accept(control.events(e -> e.device().isPresent(), HISTORY));
+                control.history(states::accept);
             } catch (Exception e) {
                 LOG.warn("api.history_unread error=\"{}\" (device states start empty)", e.toString());
             }

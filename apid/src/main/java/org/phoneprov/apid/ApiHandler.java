@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call: the token checked on the event loop (a hash and a table lookup), the route run
- * on the API's worker thread (it reads files and may wait for phones), the answer written
- * back from there. Every answer says {@code Cache-Control: no-store}: it may hold passwords.
+ * on the API's worker thread (it reads files; check-sync, which waits for phones, on a
+ * thread of its own), the answer written back from there. Every answer says {@code Cache-Control: no-store}: it may hold passwords.
  */
 @io.netty.channel.ChannelHandler.Sharable
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -32,13 +32,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Router router;
     private final Dashboard dashboard;
     private final Executor worker;
+    private final Executor notifier;
     private final ApiMetrics metrics;
 
-    ApiHandler(TokenGate gate, Router router, Dashboard dashboard, Executor worker, ApiMetrics metrics) {
+    ApiHandler(TokenGate gate, Router router, Dashboard dashboard, Executor worker, Executor notifier,
+               ApiMetrics metrics) {
         this.gate = gate;
         this.router = router;
         this.dashboard = dashboard;
         this.worker = worker;
+        this.notifier = notifier;
         this.metrics = metrics;
     }
 
@@ -81,7 +84,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         try {
-            worker.execute(() -> {
+            boolean waitsForPhones = path.equals("/api/v1/notify") || path.equals("/ui/notify");
+            (waitsForPhones ? notifier : worker).execute(() -> {
                 long start = System.nanoTime();
                 ApiResponse resp = ui ? dashboard.route(r) : router.route(r);
                 long took = System.nanoTime() - start;

@@ -23,18 +23,15 @@ import org.phoneprov.common.config.ServerKeys;
 /**
  * The API's listener: one event-loop thread (calls are few; a thread more per core would
  * cost memory for nothing) and one worker thread that runs the routes in turn, with at
- * most 64 calls waiting.
+ * most 64 calls waiting; check-sync, which waits for phones, has a thread of its own.
  */
 final class ApiServer implements AutoCloseable {
     private final DaemonConfig listen;
     private final Optional<SslContext> tls;
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("apid", true));
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(64), r -> {
-                Thread t = new Thread(r, "apid-worker");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor worker = executor("apid-worker", 64);
+    /** Check-sync waits for phones (up to RFC 3261 Timer F, 32 s): on its own thread, so other calls go on. */
+    private final ThreadPoolExecutor notifier = executor("apid-notify", 8);
     private Channel channel;
 
     ApiServer(DaemonConfig listen, Optional<ServerKeys> keys) throws SSLException {
@@ -54,9 +51,17 @@ final class ApiServer implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
-                .childHandler(new ApiChannelInitializer(tls, handler.create(worker)));
+                .childHandler(new ApiChannelInitializer(tls, handler.create(worker, notifier)));
         channel = b.bind(listen.bind(), listen.port()).sync().channel();
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    private static ThreadPoolExecutor executor(String name, int queue) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     boolean tls() {
@@ -66,7 +71,7 @@ final class ApiServer implements AutoCloseable {
     /** Makes the handler once the worker exists. */
     @FunctionalInterface
     interface ApiHandlerFactory {
-        ApiHandler create(java.util.concurrent.Executor worker);
+        ApiHandler create(java.util.concurrent.Executor worker, java.util.concurrent.Executor notifier);
     }
 
     @Override
@@ -75,6 +80,7 @@ final class ApiServer implements AutoCloseable {
             channel.close().syncUninterruptibly();
         }
         worker.shutdownNow();
+        notifier.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -134,6 +134,11 @@ public final class FakeSuite implements SuiteControl {
     }
 
     @Override
+    public void history(Consumer<Event> each) {
+        events.forEach(each);
+    }
+
+    @Override
     public void subscribe(Consumer<List<Event>> listener) {
     }
 

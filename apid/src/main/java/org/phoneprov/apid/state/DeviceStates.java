@@ -26,6 +26,8 @@ public final class DeviceStates {
     private static final Pattern CONFIG_SN = Pattern.compile("(?m)^config_sn=(\\S+)");
     private final Supplier<ProvisioningSnapshot> snapshot;
     private final Map<Mac, State> states = new ConcurrentHashMap<>();
+    /** What a phone fetched when it was a version from before the one served now. */
+    static final String OLDER = "older";
 
     /** Mutable per phone, written by the one event thread, read by API calls: each slot is one reference. */
     private static final class State {
@@ -43,23 +45,38 @@ public final class DeviceStates {
     public void accept(List<Event> events) {
         ProvisioningSnapshot s = snapshot.get();
         for (Event e : events) {
-            if (e.device().isEmpty()) {
-                continue;
+            accept(e, s);
+        }
+    }
+
+    /** One event (the history at start is read this way: nothing but the states is kept). */
+    public void accept(Event e) {
+        accept(e, snapshot.get());
+    }
+
+    /**
+     * Only phones of the inventory get a state: events also name MACs that a client made up
+     * (DHCP from forged MACs), and those must not grow this table.
+     */
+    private void accept(Event e, ProvisioningSnapshot s) {
+        if (e.device().isEmpty() || s.config().device(e.device().get()).isEmpty()) {
+            return;
+        }
+        Mac mac = e.device().get();
+        State st = states.computeIfAbsent(mac, m -> new State());
+        if (e.daemon().equals("dhcpd")) {
+            st.dhcp = e;
+        } else if (e.daemon().equals("httpd") || e.daemon().equals("tftpd")) {
+            st.fetch = e;
+            Optional<ServedFile.Generated> own = s.macConfig(mac);
+            if (ok(e) && own.isPresent() && own.get().name().equalsIgnoreCase(stripSlash(e.file()))) {
+                // A fetch before the file last changed got an older version (also every fetch
+                // of the history read at start, when the files are new to this process).
+                st.fetchedVersion = e.time().toEpochMilli() >= own.get().lastModified() ? version(s, own.get()) : OLDER;
             }
-            Mac mac = e.device().get();
-            State st = states.computeIfAbsent(mac, m -> new State());
-            if (e.daemon().equals("dhcpd")) {
-                st.dhcp = e;
-            } else if (e.daemon().equals("httpd") || e.daemon().equals("tftpd")) {
-                st.fetch = e;
-                Optional<ServedFile.Generated> own = s.macConfig(mac);
-                if (ok(e) && own.isPresent() && own.get().name().equalsIgnoreCase(stripSlash(e.file()))) {
-                    st.fetchedVersion = version(s, own.get());
-                }
-            }
-            if (failed(e)) {
-                st.error = e;
-            }
+        }
+        if (failed(e)) {
+            st.error = e;
         }
     }
 

@@ -118,6 +118,11 @@ final class RuntimeControl implements SuiteControl {
     }
 
     @Override
+    public void history(Consumer<Event> each) throws IOException {
+        EventLog.scan(runtime.snapshot().config().paths().state(), each);
+    }
+
+    @Override
     public void subscribe(Consumer<List<Event>> listener) {
         runtime.eventStore().ifPresent(log -> log.subscribe(listener));
     }

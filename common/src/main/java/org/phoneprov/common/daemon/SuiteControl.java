@@ -48,6 +48,9 @@ public interface SuiteControl {
     /** The last {@code limit} events that pass {@code filter}, oldest first. */
     List<Event> events(Predicate<Event> filter, int limit) throws IOException;
 
+    /** Every event of the history, oldest first, one at a time (nothing is kept in memory). */
+    void history(Consumer<Event> each) throws IOException;
+
     /** Events as they are written (on the event writer's thread: hand off, never block). */
     void subscribe(Consumer<List<Event>> listener);
 

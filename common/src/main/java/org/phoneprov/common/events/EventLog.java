@@ -91,10 +91,26 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     /** The last {@code limit} events that pass {@code filter}, oldest first. */
     public static List<Event> read(Path stateDir, Predicate<Event> filter, int limit) throws IOException {
-        Path dir = stateDir.resolve("events");
         Deque<Event> last = new ArrayDeque<>(Math.max(1, Math.min(limit, 100_000)));
-        if (!Files.isDirectory(dir) || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
+        }
+        scan(stateDir, e -> {
+            if (filter.test(e)) {
+                if (last.size() == limit) {
+                    last.removeFirst();
+                }
+                last.addLast(e);
+            }
+        });
+        return List.copyOf(last);
+    }
+
+    /** Every event of the log, oldest first, handed over one at a time: nothing is kept. */
+    public static void scan(Path stateDir, java.util.function.Consumer<Event> each) throws IOException {
+        Path dir = stateDir.resolve("events");
+        if (!Files.isDirectory(dir)) {
+            return;
         }
         for (Path p : segments(dir)) {
             ByteBuffer in;
@@ -104,15 +120,9 @@ public final class EventLog implements EventSink, AutoCloseable {
                 continue; // deleted by rotation while we listed it
             }
             for (Optional<Event> e = EventCodec.decode(in); e.isPresent(); e = EventCodec.decode(in)) {
-                if (filter.test(e.get())) {
-                    if (last.size() == limit) {
-                        last.removeFirst();
-                    }
-                    last.addLast(e.get());
-                }
+                each.accept(e.get());
             }
         }
-        return List.copyOf(last);
     }
 
     @Override
