@@ -31,6 +31,7 @@ TARGETS=(
   "sip|sipd|org.phoneprov.sipd.fuzz.SipPnpFuzzTest|datagram|gov.nist.**"
   "http-path|httpd|org.phoneprov.httpd.fuzz.HttpPathFuzzTest|requestTarget|"
   "xmlrpc|httpd|org.phoneprov.httpd.fuzz.XmlRpcFuzzTest|call|"
+  "inventory-edit|apid|org.phoneprov.apid.fuzz.InventoryEditFuzzTest|edit|"
 )
 
 usage() {

@@ -128,8 +128,69 @@ public final class InventoryText {
         return entries.stream().filter(e -> e.mac().equals(Optional.of(mac))).findFirst();
     }
 
-    /** The file with {@code e} written as {@code device}. */
-    public String replace(Entry e, ObjectNode device) {
+    /** The file with {@code e} written as {@code device}; checked as {@link #verified} says. */
+    public String replace(Entry e, ObjectNode device) throws Unreadable {
+        List<ObjectNode> want = values();
+        want.set(entries.indexOf(e), device);
+        return verified(rawReplace(e, device), want);
+    }
+
+    /** The file without {@code e}. */
+    public String remove(Entry e) throws Unreadable {
+        List<ObjectNode> want = values();
+        want.remove(entries.indexOf(e));
+        return verified(rawRemove(e), want);
+    }
+
+    /** The file with {@code device} after the last entry. */
+    public String append(ObjectNode device) throws Unreadable {
+        List<ObjectNode> want = values();
+        want.add(device);
+        return verified(rawAppend(device), want);
+    }
+
+    private List<ObjectNode> values() {
+        List<ObjectNode> v = new ArrayList<>();
+        entries.forEach(e -> v.add(e.value()));
+        return v;
+    }
+
+    /**
+     * An edit made as text is read back before anyone sees it: the list must hold exactly
+     * the entries wanted, in order, and everything else of the file must read as before. A
+     * file laid out in a way the text edit does not foresee (anchors, odd indentation, a
+     * second document) is refused rather than written wrong.
+     */
+    private String verified(String out, List<ObjectNode> want) throws Unreadable {
+        InventoryText again;
+        try {
+            again = parse(out);
+        } catch (Unreadable e) {
+            throw new Unreadable("cannot edit this file in place (the result would not read: " + e.getMessage()
+                    + "); edit it by hand");
+        }
+        if (!again.values().equals(want) || !withoutDevices(out).equals(withoutDevices(text))) {
+            throw new Unreadable("cannot edit this file in place (its layout would change what it says);"
+                    + " edit it by hand");
+        }
+        return out;
+    }
+
+    private static JsonNode withoutDevices(String yaml) throws Unreadable {
+        try {
+            JsonNode n = READ.readTree(yaml);
+            if (n instanceof ObjectNode o) {
+                o.remove("devices");
+                return o;
+            }
+            return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
+        } catch (IOException e) {
+            throw new Unreadable("not readable YAML: " + e.getMessage());
+        }
+    }
+
+    /** The file with {@code e} written as {@code device}, as text. */
+    private String rawReplace(Entry e, ObjectNode device) {
         if (shape == Shape.FLOW) {
             return rewriteList(e, device);
         }
@@ -137,7 +198,7 @@ public final class InventoryText {
     }
 
     /** The file without {@code e}: its lines go, the lines around it stay. */
-    public String remove(Entry e) {
+    private String rawRemove(Entry e) throws Unreadable {
         if (shape == Shape.FLOW) {
             return rewriteList(e, null);
         }
@@ -147,15 +208,15 @@ public final class InventoryText {
             int from = list.getStartMark().getIndex();
             return text.substring(0, from) + "[]" + (to < 0 ? "" : text.substring(to));
         }
-        int from = text.lastIndexOf('\n', e.start()) + 1;
+        int from = text.lastIndexOf('\n', dashOf(e)) + 1;
         return text.substring(0, from) + (to < 0 ? "" : text.substring(to + 1));
     }
 
     /** The file with {@code device} after the last entry (or a new {@code devices:} list at its end). */
-    public String append(ObjectNode device) {
+    private String rawAppend(ObjectNode device) throws Unreadable {
         if (shape == Shape.BLOCK && !entries.isEmpty()) {
             Entry last = entries.get(entries.size() - 1);
-            int dash = text.lastIndexOf('-', last.start());
+            int dash = dashOf(last);
             int dashColumn = dash - (text.lastIndexOf('\n', dash) + 1);
             int lineEnd = text.indexOf('\n', last.end());
             int at = lineEnd < 0 ? text.length() : lineEnd;
@@ -171,6 +232,24 @@ public final class InventoryText {
         }
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
         return text + sep + "devices:\n  - " + block(device, 4) + "\n";
+    }
+
+    /**
+     * Where the {@code -} of a block entry is: only blanks between it and the entry, and only
+     * blanks before it on its line. Anything else ({@code - &anchor}, {@code - !tag}, two
+     * entries on a line) is a layout a text edit would get wrong.
+     */
+    private int dashOf(Entry e) throws Unreadable {
+        int i = e.start() - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        int lineStart = text.lastIndexOf('\n', Math.max(i, 0)) + 1;
+        if (i < 0 || text.charAt(i) != '-' || !text.substring(lineStart, i).isBlank()) {
+            throw new Unreadable("cannot edit this file in place (a device entry that does not start its own"
+                    + " '- ' line); edit it by hand");
+        }
+        return i;
     }
 
     /**
