@@ -25,7 +25,7 @@ import org.phoneprov.common.provision.Model;
 public final class ConfigLoader {
     /** The top-level keys beside the daemon sections. */
     static final List<String> SUITE_KEYS = List.of("suite", "paths", "vars", "models", "classes", "devices",
-            "inventory", GigasetReader.KEY);
+            "inventory", GigasetReader.KEY, StoreReader.KEY);
 
     private ConfigLoader() {
     }
@@ -71,7 +71,7 @@ public final class ConfigLoader {
         InventoryReader.Inventory inventory = InventoryReader.read(root, paths.inventory(), classes, providers, problems,
                 replaced);
         SuiteConfig config = new SuiteConfig(source, identity, paths, vars, models, classes, inventory.devices(),
-                providers.withCodes(inventory.codes()), new Sections(sections));
+                providers.withCodes(inventory.codes()), StoreReader.read(root, base, problems), new Sections(sections));
         for (SectionReader<?> r : readers) {
             check(r, config, root, problems);
         }

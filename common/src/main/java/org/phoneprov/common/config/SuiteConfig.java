@@ -20,6 +20,7 @@ public record SuiteConfig(
         Map<String, DeviceClass> classes,
         Map<Mac, Device> devices,
         GigasetSettings gigaset,
+        StoreSettings store,
         Sections sections) {
 
     public SuiteConfig {
@@ -41,7 +42,7 @@ public record SuiteConfig(
 
     /** The same config with another inventory (tests, and tools that pick devices). */
     public SuiteConfig withDevices(Map<Mac, Device> other) {
-        return new SuiteConfig(source, identity, paths, vars, models, classes, other, gigaset, sections);
+        return new SuiteConfig(source, identity, paths, vars, models, classes, other, gigaset, store, sections);
     }
 
     // Shortcuts for the built-in daemons, read all over the suite.

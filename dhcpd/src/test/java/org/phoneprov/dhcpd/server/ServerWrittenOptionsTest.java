@@ -56,7 +56,7 @@ class ServerWrittenOptionsTest {
                 k.inventory(), k.vars(), new DhcpClassOptions(d.provision(), d.vlan(), all, d.file(), d.sname(),
                 d.leaseSeconds())));
         return new SuiteConfig(c.source(), c.identity(), c.paths(), c.vars(), c.models(), classes, c.devices(), c.gigaset(),
-                c.sections());
+                c.store(), c.sections());
     }
 
     /** The codes whose configured value did not reach the reply. */

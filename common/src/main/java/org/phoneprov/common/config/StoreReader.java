@@ -1,0 +1,98 @@
+package org.phoneprov.common.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads {@code store:}:
+ * <pre>
+ * store:
+ *   type: postgresql                  # or sqlite, the default: leases.db under paths.state
+ *   url: jdbc:postgresql://db.example.lan:5432/phoneprov
+ *   user: phoneprov
+ *   password_file: /etc/phoneprov/db.password   # its first line; relative to this file
+ *   pool_size: 4                      # optional, 1 to 64
+ * </pre>
+ * The password lives in a file of its own (mode 0640, like a key), so the config can be
+ * world-readable and shown in tickets; it is read at load, so a reload picks up a new one.
+ */
+final class StoreReader {
+    static final String KEY = "store";
+    static final int MAX_POOL = 64;
+    static final String URL_PREFIX = "jdbc:postgresql://";
+
+    private StoreReader() {
+    }
+
+    static StoreSettings read(MapView root, Path base, Problems problems) {
+        Optional<MapView> sv = root.map(KEY);
+        if (sv.isEmpty()) {
+            return StoreSettings.SQLITE;
+        }
+        MapView s = sv.get();
+        s.allowOnly("type", "url", "user", "password_file", "pool_size");
+        String word = s.string("type", "sqlite");
+        StoreSettings.Type type = Arrays.stream(StoreSettings.Type.values())
+                .filter(t -> t.word().equals(word.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+        if (type == null) {
+            problems.add(s.at("type"), s.keyPath("type"), "'" + word + "' is not a store type; use sqlite or postgresql");
+            return StoreSettings.SQLITE;
+        }
+        if (type == StoreSettings.Type.SQLITE) {
+            for (String k : new String[] {"url", "user", "password_file", "pool_size"}) {
+                if (s.has(k)) {
+                    problems.add(s.keyAt(k), s.keyPath(k), "only for type: postgresql (SQLite keeps its files under "
+                            + "paths.state)");
+                }
+            }
+            return StoreSettings.SQLITE;
+        }
+        Optional<String> url = s.requiredString("url").filter(u -> validUrl(s, u, problems));
+        Optional<String> user = s.requiredString("user");
+        Optional<String> password = s.string("password_file").flatMap(f -> password(s, base.resolve(f), problems));
+        int pool = s.integer("pool_size", StoreSettings.DEFAULT_POOL_SIZE, 1, MAX_POOL);
+        return new StoreSettings(type, url.orElse(""), user.orElse(""), password, pool);
+    }
+
+    private static boolean validUrl(MapView s, String url, Problems problems) {
+        if (!url.startsWith(URL_PREFIX) || url.length() == URL_PREFIX.length()) {
+            problems.add(s.at("url"), s.keyPath("url"), "expected " + URL_PREFIX + "HOST[:PORT]/DATABASE, found '"
+                    + url + "'");
+            return false;
+        }
+        if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+            // Never echo the URL here: it holds the password.
+            problems.add(s.at("url"), s.keyPath("url"), "holds a password; put it in password_file instead "
+                    + "(a URL is shown in logs and errors)");
+            return false;
+        }
+        return true;
+    }
+
+    /** The file's first line; problems never quote the file's content. */
+    private static Optional<String> password(MapView s, Path file, Problems problems) {
+        String key = s.keyPath("password_file");
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String first = text.lines().findFirst().orElse("");
+            if (first.isEmpty()) {
+                problems.add(s.at("password_file"), key, "the first line of " + file + " is empty; write the "
+                        + "database password there");
+                return Optional.empty();
+            }
+            return Optional.of(first);
+        } catch (NoSuchFileException e) {
+            problems.add(s.at("password_file"), key, "file not found: " + file);
+        } catch (IOException | SecurityException e) {
+            problems.add(s.at("password_file"), key, "cannot read " + file + ": " + e.getMessage()
+                    + " (the user phoneprov runs as must be able to read it)");
+        }
+        return Optional.empty();
+    }
+}
