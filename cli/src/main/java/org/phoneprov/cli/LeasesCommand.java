@@ -11,7 +11,7 @@ import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.lease.Lease;
-import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+import org.phoneprov.dhcpd.lease.LeaseStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +36,8 @@ final class LeasesCommand implements Callable<Integer> {
             return 1;
         }
         List<Lease> leases;
-        try (SqliteLeaseStore store = SqliteLeaseStore.open(loaded.get().paths().state())) {
-            leases = store.loadAll();
+        try {
+            leases = LeaseStores.read(loaded.get());
         } catch (StoreException e) {
             System.err.println("phoneprov: " + e.getMessage());
             return 1;

@@ -12,7 +12,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * The suite's logging, set up in code rather than by a logback.xml: one line per event on
  * stdout (journald adds the unit; by hand the time helps), INFO unless
- * {@code PHONEPROV_LOG_LEVEL} says otherwise, Netty and Pebble at WARN. Logback's XML
+ * {@code PHONEPROV_LOG_LEVEL} says otherwise, Netty, Pebble, Hikari and Flyway at WARN. Logback's XML
  * configurator would load some 500 classes (Joran and an XML parser) into every daemon's
  * metaspace for these five lines (bench/README.md, "Footprint"). A
  * {@code -Dlogback.configurationFile=...} still wins, for an admin who wants more.
@@ -39,6 +39,12 @@ public final class StdoutLogConfigurator extends ContextAwareBase implements Con
         root.addAppender(stdout);
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.pebbletemplates").setLevel(Level.WARN);
+        // The PostgreSQL store: Hikari's and Flyway's start-up chatter stays out; a connection the
+        // database cut is told once per interval by lease.store.unavailable, not with a stack
+        // trace per pooled connection.
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").setLevel(Level.ERROR);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -2,7 +2,6 @@ package org.phoneprov.cli.run;
 
 import java.net.BindException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.lease.Lease;
-import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+import org.phoneprov.dhcpd.lease.LeaseStores;
 import org.phoneprov.sipd.notify.CheckSyncClient;
 import org.phoneprov.sipd.notify.NotifyResult;
 import org.phoneprov.sipd.notify.SendSchedule;
@@ -70,12 +69,9 @@ public final class CheckSync {
     /** Current leases by MAC, when dhcpd keeps a store here; the inventory address is the fallback. */
     private static Map<Mac, InetAddress> leases(SuiteConfig c, Consumer<String> warn) {
         Map<Mac, InetAddress> out = new HashMap<>();
-        if (!Files.exists(c.paths().state().resolve(SqliteLeaseStore.FILE_NAME))) {
-            return out;
-        }
         long now = System.currentTimeMillis();
-        try (SqliteLeaseStore store = SqliteLeaseStore.open(c.paths().state())) {
-            for (Lease l : store.loadAll()) {
+        try {
+            for (Lease l : LeaseStores.read(c)) {
                 if (l.isBoundAt(now)) {
                     out.put(l.mac(), Ip4.toInet(l.address()));
                 }

@@ -2,7 +2,6 @@ package org.phoneprov.cli.run;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.phoneprov.common.net.Ip4;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.common.provision.ProvisioningSnapshot;
 import org.phoneprov.dhcpd.lease.Lease;
-import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+import org.phoneprov.dhcpd.lease.LeaseStores;
 import org.phoneprov.sipd.notify.NotifyResult;
 import org.phoneprov.sipd.notify.Selection;
 import org.slf4j.Logger;
@@ -98,18 +97,12 @@ final class RuntimeControl implements SuiteControl {
 
     @Override
     public List<LeaseRow> leases() throws StoreException {
-        Path state = runtime.snapshot().config().paths().state();
-        if (!Files.exists(state.resolve(SqliteLeaseStore.FILE_NAME))) {
-            return List.of();
+        List<LeaseRow> rows = new ArrayList<>();
+        for (Lease l : LeaseStores.read(runtime.snapshot().config())) {
+            rows.add(new LeaseRow(Ip4.toString(l.address()), l.mac(), l.clientClass(), l.expiresAt(),
+                    l.state().name().toLowerCase(java.util.Locale.ROOT)));
         }
-        try (SqliteLeaseStore store = SqliteLeaseStore.open(state)) {
-            List<LeaseRow> rows = new ArrayList<>();
-            for (Lease l : store.loadAll()) {
-                rows.add(new LeaseRow(Ip4.toString(l.address()), l.mac(), l.clientClass(), l.expiresAt(),
-                        l.state().name().toLowerCase(java.util.Locale.ROOT)));
-            }
-            return rows;
-        }
+        return rows;
     }
 
     @Override

@@ -52,14 +52,24 @@ final class LeaseDb {
     }
 
     static List<Lease> readAll(Connection c, Path file) throws StoreException {
+        try {
+            return rows(c, "lease database " + file, "sqlite3");
+        } catch (SQLException e) {
+            throw failure(file, e);
+        }
+    }
+
+    /**
+     * Every row of the lease table of {@code c} (SQLite or PostgreSQL: the same columns); a row
+     * that is not a lease fails, naming {@code where} and the {@code tool} to fix it with.
+     */
+    static List<Lease> rows(Connection c, String where, String tool) throws SQLException, StoreException {
         List<Lease> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SELECT_ALL)) {
             while (rs.next()) {
-                out.add(row(rs, file));
+                out.add(row(rs, where, tool));
             }
             return out;
-        } catch (SQLException e) {
-            throw failure(file, e);
         }
     }
 
@@ -72,7 +82,7 @@ final class LeaseDb {
         ps.setLong(6, l.updatedAt());
     }
 
-    private static Lease row(ResultSet rs, Path file) throws SQLException, StoreException {
+    private static Lease row(ResultSet rs, String where, String tool) throws SQLException, StoreException {
         long address = rs.getLong(1);
         String macText = rs.getString(2);
         String stateText = rs.getString(5);
@@ -80,8 +90,8 @@ final class LeaseDb {
         LeaseState state = Arrays.stream(LeaseState.values()).filter(s -> s.name().equals(stateText))
                 .findFirst().orElse(null);
         if (mac == null || state == null || address < 0 || address > 0xFFFF_FFFFL) {
-            throw new StoreException("lease database " + file + ": row address=" + address + " mac=" + macText
-                    + " state=" + stateText + " is not a valid lease; fix or delete that row with sqlite3", null);
+            throw new StoreException(where + ": row address=" + address + " mac=" + macText
+                    + " state=" + stateText + " is not a valid lease; fix or delete that row with " + tool, null);
         }
         return new Lease((int) address, mac, rs.getString(3), rs.getLong(4), state, rs.getLong(6));
     }

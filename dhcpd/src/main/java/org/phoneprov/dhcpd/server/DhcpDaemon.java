@@ -13,7 +13,8 @@ import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.RestartRule;
 import org.phoneprov.common.daemon.SuiteServices;
 import org.phoneprov.common.mac.Mac;
-import org.phoneprov.dhcpd.lease.SqliteLeaseStore;
+import org.phoneprov.dhcpd.lease.LeaseStore;
+import org.phoneprov.dhcpd.lease.LeaseStores;
 
 /** dhcpd in the suite: its lease store and its server, and what a reload cannot change. */
 public final class DhcpDaemon implements Daemon {
@@ -26,12 +27,13 @@ public final class DhcpDaemon implements Daemon {
                     c -> c.dhcp().withoutLocations()),
             new RestartRule("devices' fixed addresses", DhcpDaemon::fixedAddresses),
             new RestartRule("suite.address (the server id)", c -> c.dhcp().serverAddress(c.identity())),
-            new RestartRule("paths.state", c -> c.paths().state()));
+            new RestartRule("paths.state", c -> c.paths().state()),
+            new RestartRule("store", SuiteConfig::store));
 
     private final SuiteServices suite;
     /** Registered when the daemon is made, so a scrape lists dhcpd's metrics even before it binds. */
     private final DhcpMetrics metrics;
-    private SqliteLeaseStore leases;
+    private LeaseStore leases;
     private DhcpServer server;
 
     public DhcpDaemon(SuiteServices suite) {
@@ -42,7 +44,7 @@ public final class DhcpDaemon implements Daemon {
     @Override
     public synchronized Map<String, InetSocketAddress> start() throws Exception {
         SuiteConfig c = suite.initial();
-        leases = SqliteLeaseStore.open(c.paths().state());
+        leases = LeaseStores.open(c);
         try {
             server = new DhcpServer(c, leases, suite.events(), suite.leased(), metrics);
             return Map.of("dhcpd", server.start());

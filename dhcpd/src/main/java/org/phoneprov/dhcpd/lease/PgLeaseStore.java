@@ -1,0 +1,118 @@
+package org.phoneprov.dhcpd.lease;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.phoneprov.common.config.StoreSettings;
+import org.phoneprov.common.events.StoreException;
+import org.phoneprov.common.pg.PgDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leases in the {@code lease} table of a PostgreSQL database ({@code store: {type: postgresql}}),
+ * the same columns and upsert as the SQLite store, for several nodes sharing one database. One
+ * committer thread writes every queued lease in one transaction ({@link GroupCommitter}); a
+ * future completes after that COMMIT has returned, which with {@code synchronous_commit} on
+ * (forced by {@link PgDatabase}) means the WAL is flushed: the ACK still leaves only after its
+ * lease is durable.
+ *
+ * <p>It opens only on the schema version this build knows; an empty database is not migrated
+ * here ({@code phoneprov db migrate}, see {@link PgDatabase}). When the database goes away,
+ * commits fail (so dhcpd sends no ACK) within the pool's connection timeout, the log says so
+ * once per {@link Outage#INTERVAL} with a count, and the next batch after the server is back
+ * is written on a new connection.
+ */
+public final class PgLeaseStore implements LeaseStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PgLeaseStore.class);
+
+    private final PgDatabase db;
+    private final GroupCommitter committer;
+    private final Outage outage = new Outage(Outage.INTERVAL, System::nanoTime);
+
+    private PgLeaseStore(PgDatabase db, int capacity) {
+        this.db = db;
+        this.committer = new GroupCommitter(db.url(), "the database", capacity, this::write);
+    }
+
+    /** Connects, checks the schema, and starts the committer. */
+    public static PgLeaseStore open(StoreSettings settings) throws StoreException {
+        return open(settings, SqliteLeaseStore.DEFAULT_QUEUE_CAPACITY);
+    }
+
+    /** As {@link #open(StoreSettings)}, with at most {@code queueCapacity} leases waiting to be written. */
+    public static PgLeaseStore open(StoreSettings settings, int queueCapacity) throws StoreException {
+        PgDatabase db = PgDatabase.connect(settings, "dhcpd");
+        PgLeaseStore store;
+        try {
+            db.requireKnownSchema();
+            store = new PgLeaseStore(db, queueCapacity);
+        } catch (StoreException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        store.committer.start();
+        LOG.info("lease.store.open database={} queue={}", db.url(), queueCapacity);
+        return store;
+    }
+
+    @Override
+    public List<Lease> loadAll() throws StoreException {
+        return readAll(db);
+    }
+
+    /** Every lease row of {@code db}, for tools that only read. */
+    public static List<Lease> readAll(PgDatabase db) throws StoreException {
+        try (Connection c = db.dataSource().getConnection()) {
+            List<Lease> rows = LeaseDb.rows(c, "lease table of " + db.url(), "psql");
+            c.rollback(); // read-only; ends the transaction autocommit=false opened
+            return rows;
+        } catch (SQLException e) {
+            throw db.failure("reading leases", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> commit(Lease lease) {
+        return committer.commit(lease);
+    }
+
+    /** Transactions committed so far; with group commit, far fewer than {@link #committedCount()}. */
+    public long transactionCount() {
+        return committer.transactionCount();
+    }
+
+    /** Leases made durable so far. */
+    public long committedCount() {
+        return committer.committedCount();
+    }
+
+    @Override
+    public void close() {
+        committer.close(); // writes what is queued first; idempotent
+        db.close();
+        LOG.info("lease.store.closed database={} committed={} transactions={} rejected={}", db.url(),
+                committer.committedCount(), committer.transactionCount(), committer.rejectedCount());
+    }
+
+    /** One transaction; Hikari rolls back a connection closed uncommitted, and drops a broken one. */
+    private void write(List<Lease> batch) throws StoreException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement upsert = c.prepareStatement(LeaseDb.UPSERT)) {
+            for (Lease l : batch) {
+                LeaseDb.bind(upsert, l);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            StoreException failure = db.failure("writing " + batch.size() + " lease(s)", e);
+            outage.failed(batch.size(), PgDatabase.reasonOf(e)).ifPresent(line -> LOG.warn(
+                    "lease.store.unavailable database={} {} (no ACK until leases are stored again)", db.url(), line));
+            throw failure;
+        }
+        outage.written().ifPresent(line -> LOG.info("lease.store.recovered database={} {}", db.url(), line));
+    }
+}
