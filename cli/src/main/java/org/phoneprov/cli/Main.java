@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Zero-touch provisioning for IP phones: DHCP, TFTP, HTTP(S) and SIP from one config.",
         subcommands = {CheckCommand.class, RenderCommand.class, RunCommand.class, DemoCommand.class,
                 EventsCommand.class, LeasesCommand.class, NotifyCommand.class, SimulateCommand.class,
-                EncryptCommand.class, DecryptCommand.class, CertCommand.class, GigasetCommand.class,
+                EncryptCommand.class, DecryptCommand.class, CertCommand.class, GigasetCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
