@@ -39,11 +39,11 @@ public final class StdoutLogConfigurator extends ContextAwareBase implements Con
         root.addAppender(stdout);
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.pebbletemplates").setLevel(Level.WARN);
-        // The PostgreSQL store: Hikari's and Flyway's start-up chatter stays out; a connection the
-        // database cut is told once per interval by lease.store.unavailable, not with a stack
-        // trace per pooled connection.
+        // The PostgreSQL store: Hikari's and Flyway's start-up chatter stays out; connections the
+        // database cut are told once per interval by lease.store.unavailable, not by a warning
+        // (with a stack trace) per pooled connection.
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
-        context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").setLevel(Level.ERROR);
+        context.getLogger("com.zaxxer.hikari.pool").setLevel(Level.ERROR);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
