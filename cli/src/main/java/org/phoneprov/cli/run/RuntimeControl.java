@@ -12,7 +12,10 @@ import java.util.function.Predicate;
 import org.phoneprov.cli.Loaded;
 import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.SuiteConfig;
+import org.phoneprov.common.config.DhcpdReader;
+import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.SuiteControl;
+import org.phoneprov.dhcpd.server.DhcpDaemon;
 import org.phoneprov.common.events.Event;
 import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.StoreException;
@@ -98,7 +101,10 @@ final class RuntimeControl implements SuiteControl {
     @Override
     public List<LeaseRow> leases() throws StoreException {
         List<LeaseRow> rows = new ArrayList<>();
-        for (Lease l : LeaseStores.read(runtime.snapshot().config())) {
+        Optional<Daemon> dhcpd = runtime.daemon(DhcpdReader.SECTION.name());
+        List<Lease> stored = dhcpd.isPresent() && dhcpd.get() instanceof DhcpDaemon d ? d.storedLeases()
+                : LeaseStores.read(runtime.snapshot().config());
+        for (Lease l : stored) {
             rows.add(new LeaseRow(Ip4.toString(l.address()), l.mac(), l.clientClass(), l.expiresAt(),
                     l.state().name().toLowerCase(java.util.Locale.ROOT)));
         }

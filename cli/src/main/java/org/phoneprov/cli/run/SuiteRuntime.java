@@ -108,6 +108,11 @@ public final class SuiteRuntime implements AutoCloseable {
         return only.isEmpty() ? c.listen(spec.section()).enabled() : only.contains(spec.name());
     }
 
+    /** A started daemon by name. */
+    public synchronized Optional<Daemon> daemon(String name) {
+        return Optional.ofNullable(running.get(name));
+    }
+
     public Map<String, InetSocketAddress> bound() {
         return bound;
     }

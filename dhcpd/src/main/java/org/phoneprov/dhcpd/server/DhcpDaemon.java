@@ -12,9 +12,12 @@ import org.phoneprov.common.daemon.DaemonSpec;
 import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.RestartRule;
 import org.phoneprov.common.daemon.SuiteServices;
+import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.dhcpd.lease.Lease;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.phoneprov.dhcpd.lease.LeaseStores;
+import org.phoneprov.dhcpd.lease.PgLeaseStore;
 
 /** dhcpd in the suite: its lease store and its server, and what a reload cannot change. */
 public final class DhcpDaemon implements Daemon {
@@ -52,6 +55,18 @@ public final class DhcpDaemon implements Daemon {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Every stored lease, for readers inside the running suite (the management API): from the
+     * running PostgreSQL store's own pool when there is one, so a call opens no second pool;
+     * from a reader of the SQLite file otherwise (the file's writer is the committer's alone).
+     */
+    public synchronized List<Lease> storedLeases() throws StoreException {
+        if (leases instanceof PgLeaseStore pg) {
+            return pg.loadAll();
+        }
+        return LeaseStores.read(suite.current().get());
     }
 
     @Override
