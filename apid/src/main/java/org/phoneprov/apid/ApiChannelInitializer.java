@@ -10,12 +10,13 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.Optional;
 
-/** The API's pipeline: TLS, HTTP/1.1, whole requests of at most 1 MiB, idle connections closed. */
+/** The API's pipeline: a cap on open connections, TLS, HTTP/1.1, whole requests of at most 1 MiB, idle connections closed. */
 final class ApiChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_BODY = 1 << 20;
     static final int IDLE_SECONDS = 60;
     private final Optional<SslContext> tls;
     private final ApiHandler handler;
+    private final ConnectionCap cap = new ConnectionCap();
 
     ApiChannelInitializer(Optional<SslContext> tls, ApiHandler handler) {
         this.tls = tls;
@@ -25,6 +26,7 @@ final class ApiChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        p.addLast("cap", cap);
         tls.ifPresent(t -> p.addLast("tls", t.newHandler(ch.alloc())));
         p.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
         p.addLast("http", new HttpServerCodec(8192, 16 * 1024, 64 * 1024));

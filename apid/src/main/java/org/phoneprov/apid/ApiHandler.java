@@ -57,7 +57,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = q.path();
         InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
         boolean head = method.equals("HEAD");
-        Optional<org.phoneprov.apid.ApiSettings.Token> caller = Optional.empty();
+        Optional<ApiSettings.Token> caller = Optional.empty();
         Optional<String> authorization = Optional.ofNullable(req.headers().get(HttpHeaderNames.AUTHORIZATION));
         boolean ui = Dashboard.owns(path);
         // The dashboard signs browsers in with a session of its own; the API wants a token on every call.
