@@ -17,7 +17,7 @@ import org.phoneprov.common.net.Cidr;
 public final class DhcpdReader implements SectionReader<DhcpdSettings> {
     public static final DhcpdReader SECTION = new DhcpdReader();
     private static final Set<String> KEYS = Set.of("server_id", "lease_time", "offer_hold", "decline_hold", "rate_limit",
-            "subnets");
+            "subnets", HaReader.KEY);
 
     private DhcpdReader() {
     }
@@ -39,7 +39,7 @@ public final class DhcpdReader implements SectionReader<DhcpdSettings> {
 
     @Override
     public DhcpdSettings read(Optional<MapView> section, SectionContext context) {
-        return read(section, context.problems());
+        return read(section, context.base(), context.problems());
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class DhcpdReader implements SectionReader<DhcpdSettings> {
         }
     }
 
-    static DhcpdSettings read(Optional<MapView> section, Problems problems) {
+    static DhcpdSettings read(Optional<MapView> section, java.nio.file.Path base, Problems problems) {
         if (section.isEmpty()) {
             return DhcpdSettings.defaults();
         }
@@ -109,7 +109,8 @@ public final class DhcpdReader implements SectionReader<DhcpdSettings> {
                 }
             }
         }
-        return new DhcpdSettings(serverId, lease, offerHold, declineHold, limits, subnets);
+        return new DhcpdSettings(serverId, lease, offerHold, declineHold, limits, subnets,
+                HaReader.read(d, base, problems));
     }
 
     private static Optional<SubnetConfig> subnet(MapView s, Problems problems) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param serverId       option 54 and the address replies come from; default suite.address
  * @param offerHoldSeconds how long an offered address stays reserved for the client
  * @param declineHoldSeconds how long a DECLINEd address is set aside (RFC 2131 4.3.3)
+ * @param ha             two nodes serving one site ({@code dhcpd.ha:}), if configured
  */
 public record DhcpdSettings(
         Optional<InetAddress> serverId,
@@ -18,7 +19,8 @@ public record DhcpdSettings(
         int offerHoldSeconds,
         int declineHoldSeconds,
         RateLimits limits,
-        List<SubnetConfig> subnets) {
+        List<SubnetConfig> subnets,
+        Optional<HaSettings> ha) {
 
     public DhcpdSettings {
         subnets = List.copyOf(subnets);
@@ -31,18 +33,19 @@ public record DhcpdSettings(
     public record RateLimits(int perClient, int global) {
     }
 
-    /** These settings without config file locations, for comparing two loads of a config. */
     /** Option 54 and where replies come from: {@code dhcpd.server_id}, else the suite's address. */
     public InetAddress serverAddress(Identity identity) {
         return serverId.orElse(identity.address());
     }
 
+    /** These settings without config file locations, for comparing two loads of a config. */
     public DhcpdSettings withoutLocations() {
         return new DhcpdSettings(serverId, leaseSeconds, offerHoldSeconds, declineHoldSeconds, limits,
-                subnets.stream().map(SubnetConfig::withoutLocation).toList());
+                subnets.stream().map(SubnetConfig::withoutLocation).toList(), ha);
     }
 
     public static DhcpdSettings defaults() {
-        return new DhcpdSettings(Optional.empty(), 3600, 30, 3600, new RateLimits(20, 50_000), List.of());
+        return new DhcpdSettings(Optional.empty(), 3600, 30, 3600, new RateLimits(20, 50_000), List.of(),
+                Optional.empty());
     }
 }

@@ -1,9 +1,5 @@
 package org.phoneprov.common.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -55,7 +51,8 @@ final class StoreReader {
         }
         Optional<String> url = s.requiredString("url").filter(u -> validUrl(s, u, problems));
         Optional<String> user = s.requiredString("user");
-        Optional<String> password = s.string("password_file").flatMap(f -> password(s, base.resolve(f), problems));
+        Optional<String> password = s.string("password_file")
+                .flatMap(f -> SecretFile.firstLine(s, "password_file", base.resolve(f), "database password", problems));
         int pool = s.integer("pool_size", StoreSettings.DEFAULT_POOL_SIZE, 1, MAX_POOL);
         return new StoreSettings(type, url.orElse(""), user.orElse(""), password, pool);
     }
@@ -75,24 +72,4 @@ final class StoreReader {
         return true;
     }
 
-    /** The file's first line; problems never quote the file's content. */
-    private static Optional<String> password(MapView s, Path file, Problems problems) {
-        String key = s.keyPath("password_file");
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String first = text.lines().findFirst().orElse("");
-            if (first.isEmpty()) {
-                problems.add(s.at("password_file"), key, "the first line of " + file + " is empty; write the "
-                        + "database password there");
-                return Optional.empty();
-            }
-            return Optional.of(first);
-        } catch (NoSuchFileException e) {
-            problems.add(s.at("password_file"), key, "file not found: " + file);
-        } catch (IOException | SecurityException e) {
-            problems.add(s.at("password_file"), key, "cannot read " + file + ": " + e.getMessage()
-                    + " (the user phoneprov runs as must be able to read it)");
-        }
-        return Optional.empty();
-    }
 }

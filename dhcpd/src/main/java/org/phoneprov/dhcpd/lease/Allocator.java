@@ -224,6 +224,95 @@ public final class Allocator {
         return Optional.of(declined.toLease(LeaseState.DECLINED, declined.expiresAt(), now));
     }
 
+    /**
+     * A lease another node decided (an HA partner's lease update), taken into this index so
+     * this node never offers that address to anyone else. ACTIVE: refused if the address is
+     * leased here to another client and unexpired ({@link Applied.Conflict}), an offer of ours
+     * gives way; RELEASED or EXPIRED: freed if that client still holds it here; DECLINED: set
+     * aside. A row older than what is held for the address changes nothing.
+     */
+    public Applied apply(Lease remote) {
+        long now = sweep(clock.millis());
+        SubnetIndex s = subnetOf(remote.address());
+        if (s == null) {
+            return new Applied.Unknown();
+        }
+        Binding here = s.at(remote.address());
+        if (here != null && here.hold() != Binding.Hold.OFFERED && here.updatedAt() > remote.updatedAt()) {
+            return new Applied.Stale();
+        }
+        switch (remote.state()) {
+            case ACTIVE -> {
+                if (remote.expiresAt() <= now) {
+                    return apply(new Lease(remote.address(), remote.mac(), remote.clientClass(), remote.expiresAt(),
+                            LeaseState.EXPIRED, remote.updatedAt()));
+                }
+                if (here != null && !here.mac().equals(remote.mac()) && here.hold() == Binding.Hold.LEASED) {
+                    return new Applied.Conflict(here.toLease(LeaseState.ACTIVE, here.expiresAt(), here.updatedAt()));
+                }
+                Mac owner = s.fixedOwner(remote.address());
+                if (owner != null && !owner.equals(remote.mac())) {
+                    return new Applied.Conflict(new Lease(remote.address(), owner, "", Long.MAX_VALUE,
+                            LeaseState.ACTIVE, now));
+                }
+                s.unbind(remote.address()); // an offer of ours, or a declined hold, gives way
+                replaceWith(s, new Binding(remote.address(), remote.mac(), Binding.Hold.LEASED, remote.expiresAt(),
+                        remote.clientClass(), remote.updatedAt()));
+            }
+            case DECLINED -> {
+                if (here != null && !here.mac().equals(remote.mac()) && here.hold() == Binding.Hold.LEASED) {
+                    return new Applied.Conflict(here.toLease(LeaseState.ACTIVE, here.expiresAt(), here.updatedAt()));
+                }
+                s.unbind(remote.address());
+                s.forget(remote.mac(), remote.address());
+                s.bind(new Binding(remote.address(), remote.mac(), Binding.Hold.DECLINED, remote.expiresAt(),
+                        remote.clientClass(), remote.updatedAt()));
+            }
+            case RELEASED, EXPIRED -> {
+                if (here != null && here.mac().equals(remote.mac())) {
+                    s.unbind(remote.address());
+                }
+                s.remember(remote.mac(), remote.address());
+            }
+        }
+        return new Applied.Taken();
+    }
+
+    /**
+     * Takes back what this node just decided for {@code lease} (an ACK the partner or the
+     * shared database refused): the address is no longer the client's here.
+     */
+    public void revoke(Lease lease) {
+        sweep(clock.millis());
+        SubnetIndex s = subnetOf(lease.address());
+        Binding here = s == null ? null : s.at(lease.address());
+        if (here != null && here.mac().equals(lease.mac())) {
+            s.unbind(lease.address());
+        }
+    }
+
+    /** Whether {@code address} is {@code mac}'s fixed address from the inventory. */
+    public boolean isFixed(Mac mac, int address) {
+        SubnetIndex s = subnetOf(address);
+        return s != null && mac.equals(s.fixedOwner(address));
+    }
+
+    /** Every unexpired lease and declined hold, as rows: what an HA partner fetches when it syncs. */
+    public List<Lease> snapshot() {
+        long now = sweep(clock.millis());
+        List<Lease> out = new ArrayList<>();
+        for (SubnetIndex s : subnets.values()) {
+            for (Binding b : s.bindings()) {
+                if (b.hold() == Binding.Hold.LEASED) {
+                    out.add(b.toLease(LeaseState.ACTIVE, b.expiresAt(), b.updatedAt()));
+                } else if (b.hold() == Binding.Hold.DECLINED) {
+                    out.add(b.toLease(LeaseState.DECLINED, b.expiresAt(), b.updatedAt()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The MAC's unexpired lease, in the first subnet (in config order) where it has one. */
     public Optional<Lease> leaseOf(Mac mac) {
         long now = sweep(clock.millis());

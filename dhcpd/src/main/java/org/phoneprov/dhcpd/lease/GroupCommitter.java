@@ -2,6 +2,7 @@ package org.phoneprov.dhcpd.lease;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,15 +23,20 @@ import org.phoneprov.common.events.StoreException;
 final class GroupCommitter {
     static final long LINGER_NANOS = 2_000_000;
 
-    /** Writes a batch in one transaction and returns once it is durable; else throws, nothing kept. */
+    /**
+     * Writes a batch in one transaction and returns once it is durable; else throws, nothing kept.
+     * Returns the leases it refused, by their index in the batch: an ACTIVE lease whose address a
+     * shared store holds for another client (the rest of the batch is kept). Rows whose index is
+     * set in {@code over} replace what is stored whatever it is (a fixed address: the inventory wins).
+     */
     interface BatchWriter {
-        void write(List<Lease> batch) throws StoreException;
+        Map<Integer, LeaseConflict> write(List<Lease> batch, java.util.BitSet over) throws StoreException;
     }
 
-    private record Pending(Lease lease, CompletableFuture<Void> done) {
+    private record Pending(Lease lease, CompletableFuture<Void> done, boolean over) {
     }
 
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, null, false);
 
     private final String where;
     private final String slowPart;
@@ -66,8 +72,13 @@ final class GroupCommitter {
     }
 
     CompletableFuture<Void> commit(Lease lease) {
+        return commit(lease, false);
+    }
+
+    /** @param over replace the stored row even if another client's lease is there ({@link LeaseStore#commitOver}) */
+    CompletableFuture<Void> commit(Lease lease, boolean over) {
         Objects.requireNonNull(lease, "lease");
-        Pending p = new Pending(lease, new CompletableFuture<>());
+        Pending p = new Pending(lease, new CompletableFuture<>(), over);
         synchronized (admission) {
             if (closing) {
                 return CompletableFuture.failedFuture(
@@ -165,8 +176,13 @@ final class GroupCommitter {
     }
 
     private void write(List<Pending> batch) {
+        Map<Integer, LeaseConflict> refused;
         try {
-            writer.write(batch.stream().map(Pending::lease).toList());
+            java.util.BitSet over = new java.util.BitSet();
+            for (int i = 0; i < batch.size(); i++) {
+                over.set(i, batch.get(i).over());
+            }
+            refused = writer.write(batch.stream().map(Pending::lease).toList(), over);
         } catch (StoreException | RuntimeException e) {
             StoreException failure = e instanceof StoreException se ? se
                     : new StoreException("writing leases to " + where + " failed: " + e, e);
@@ -176,9 +192,14 @@ final class GroupCommitter {
             return;
         }
         transactions.incrementAndGet();
-        committed.addAndGet(batch.size());
-        for (Pending p : batch) {
-            p.done.complete(null);
+        committed.addAndGet(batch.size() - refused.size());
+        for (int i = 0; i < batch.size(); i++) {
+            LeaseConflict c = refused.get(i);
+            if (c == null) {
+                batch.get(i).done.complete(null);
+            } else {
+                batch.get(i).done.completeExceptionally(c);
+            }
         }
     }
 }

@@ -23,6 +23,15 @@ final class LeaseDb {
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET mac = excluded.mac,"
             + " client_class = excluded.client_class, expires_at = excluded.expires_at,"
             + " state = excluded.state, updated_at = excluded.updated_at";
+    /**
+     * The upsert for a table several nodes share: it replaces a row only if it is the same
+     * client's, not ACTIVE, or expired by the writer's clock, or when the seventh parameter says
+     * to (a fixed address); else it changes nothing (count 0).
+     */
+    static final String GUARDED_UPSERT = UPSERT + " WHERE lease.mac = excluded.mac OR lease.state <> 'ACTIVE'"
+            + " OR lease.expires_at <= excluded.updated_at OR CAST(? AS BOOLEAN)";
+    private static final String SELECT_ONE =
+            "SELECT address, mac, client_class, expires_at, state, updated_at FROM lease WHERE address = ?";
     private static final String SELECT_ALL =
             "SELECT address, mac, client_class, expires_at, state, updated_at FROM lease";
     private static final String CREATE = "CREATE TABLE lease ("
@@ -70,6 +79,17 @@ final class LeaseDb {
                 out.add(row(rs, where, tool));
             }
             return out;
+        }
+    }
+
+    /** The row of one address, if any. */
+    static java.util.Optional<Lease> rowAt(Connection c, int address, String where, String tool)
+            throws SQLException, StoreException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_ONE)) {
+            ps.setLong(1, Integer.toUnsignedLong(address));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(row(rs, where, tool)) : java.util.Optional.empty();
+            }
         }
     }
 

@@ -21,6 +21,15 @@ public interface LeaseStore extends AutoCloseable {
      */
     CompletableFuture<Void> commit(Lease lease);
 
+    /**
+     * As {@link #commit}, replacing whatever the store holds for the address: for a device's
+     * fixed address, where the inventory wins over another client's lease. A store one node
+     * owns replaces rows anyway; a shared one otherwise refuses an address leased to another client.
+     */
+    default CompletableFuture<Void> commitOver(Lease lease) {
+        return commit(lease);
+    }
+
     /** Writes what is queued, then releases the file. Later commits fail. */
     @Override
     void close();

@@ -3,7 +3,10 @@ package org.phoneprov.dhcpd.lease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.phoneprov.common.config.StoreSettings;
 import org.phoneprov.common.events.StoreException;
@@ -79,6 +82,11 @@ public final class PgLeaseStore implements LeaseStore {
         return committer.commit(lease);
     }
 
+    @Override
+    public CompletableFuture<Void> commitOver(Lease lease) {
+        return committer.commit(lease, true);
+    }
+
     /** Its committer, whose counts tests read. */
     GroupCommitter committer() {
         return committer;
@@ -92,22 +100,41 @@ public final class PgLeaseStore implements LeaseStore {
                 committer.committedCount(), committer.transactionCount(), committer.rejectedCount());
     }
 
-    /** One transaction; Hikari rolls back a connection closed uncommitted, and drops a broken one. */
-    private void write(List<Lease> batch) throws StoreException {
+    /**
+     * One transaction; Hikari rolls back a connection closed uncommitted, and drops a broken one.
+     * Several nodes share the table, so a row is written only over a row of the same client, a
+     * row that is not ACTIVE, or one that has expired ({@link LeaseDb#GUARDED_UPSERT}): an ACTIVE
+     * lease that finds the address leased to someone else is refused, with that holder read in
+     * the same transaction. A RELEASED or EXPIRED row of ours over another client's lease is
+     * simply not written: that client's lease stands.
+     */
+    private Map<Integer, LeaseConflict> write(List<Lease> batch, java.util.BitSet over) throws StoreException {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement upsert = c.prepareStatement(LeaseDb.UPSERT)) {
-            for (Lease l : batch) {
-                LeaseDb.bind(upsert, l);
+             PreparedStatement upsert = c.prepareStatement(LeaseDb.GUARDED_UPSERT)) {
+            for (int i = 0; i < batch.size(); i++) {
+                LeaseDb.bind(upsert, batch.get(i));
+                upsert.setBoolean(7, over.get(i));
                 upsert.addBatch();
             }
-            upsert.executeBatch();
+            int[] counts = upsert.executeBatch();
+            Map<Integer, LeaseConflict> refused = new HashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                Lease l = batch.get(i);
+                if (counts[i] == 0 && l.state() == LeaseState.ACTIVE) {
+                    Optional<Lease> holder = LeaseDb.rowAt(c, l.address(), "lease table of " + db.url(), "psql");
+                    if (holder.isPresent() && !holder.get().mac().equals(l.mac())) {
+                        refused.put(i, new LeaseConflict(l, holder.get(), db.url()));
+                    }
+                }
+            }
             c.commit();
+            outage.written().ifPresent(line -> LOG.info("lease.store.recovered database={} {}", db.url(), line));
+            return refused;
         } catch (SQLException e) {
             StoreException failure = db.failure("writing " + batch.size() + " lease(s)", e);
             outage.failed(batch.size(), PgDatabase.reasonOf(e)).ifPresent(line -> LOG.warn(
                     "lease.store.unavailable database={} {} (no ACK until leases are stored again)", db.url(), line));
             throw failure;
         }
-        outage.written().ifPresent(line -> LOG.info("lease.store.recovered database={} {}", db.url(), line));
     }
 }

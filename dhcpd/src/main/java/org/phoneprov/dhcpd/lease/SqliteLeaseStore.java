@@ -113,7 +113,9 @@ public final class SqliteLeaseStore implements LeaseStore {
                 file, committedCount(), transactionCount(), rejectedCount());
     }
 
-    private void write(List<Lease> batch) throws StoreException {
+    /** One node's own file: nothing to refuse (its allocator decided every row). */
+    private java.util.Map<Integer, LeaseConflict> write(List<Lease> batch, java.util.BitSet over)
+            throws StoreException {
         try {
             for (Lease l : batch) {
                 LeaseDb.bind(upsert, l);
@@ -121,6 +123,7 @@ public final class SqliteLeaseStore implements LeaseStore {
             }
             upsert.executeBatch();
             connection.commit();
+            return java.util.Map.of();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             StoreException failure = LeaseDb.failure(file, e instanceof SQLException se ? se

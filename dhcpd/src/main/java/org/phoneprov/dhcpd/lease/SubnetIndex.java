@@ -59,6 +59,10 @@ final class SubnetIndex {
         return config.contains(address);
     }
 
+    java.util.Collection<Binding> bindings() {
+        return byAddress.values();
+    }
+
     Binding at(int address) {
         return byAddress.get(address);
     }

@@ -18,7 +18,11 @@ import org.phoneprov.common.net.Ip4;
 import org.phoneprov.dhcpd.codec.DhcpMessage;
 import org.phoneprov.dhcpd.codec.DhcpReply;
 import org.phoneprov.dhcpd.codec.DhcpRequest;
+import java.util.concurrent.CompletableFuture;
+import org.phoneprov.dhcpd.ha.HaNode;
+import org.phoneprov.dhcpd.ha.HaUpdate;
 import org.phoneprov.dhcpd.lease.Lease;
+import org.phoneprov.dhcpd.lease.LeaseConflict;
 import org.phoneprov.dhcpd.lease.LeaseStore;
 import org.slf4j.event.Level;
 
@@ -30,6 +34,7 @@ import org.slf4j.event.Level;
 final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
     static final String DAEMON = "dhcpd";
     private DhcpProcessor processor;
+    private final Optional<HaNode> ha;
     private final LeaseStore store;
     private final EventSink events;
     private final TokenBuckets guard;
@@ -43,9 +48,10 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
 
     private final AddressBook addresses;
 
-    DhcpHandler(DhcpProcessor processor, LeaseStore store, EventSink events, AddressBook addresses, TokenBuckets guard,
+    DhcpHandler(DhcpProcessor processor, Optional<HaNode> ha, LeaseStore store, EventSink events, AddressBook addresses, TokenBuckets guard,
                 RateLimitedLog log, RateLimitedLog rare, DhcpMetrics metrics) {
         super(false);
+        this.ha = ha;
         this.addresses = addresses;
         this.metrics = metrics;
         this.processor = processor;
@@ -74,6 +80,13 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                     + " mac=" + req.mac().map(Mac::colon).orElse("-") + " from=" + r.sender());
             return;
         }
+        if (ha.isPresent() && !ha.get().answers(req)) {
+            metrics.silent(Silence.HA_NOT_MINE);
+            ha.get().notAnswered(req);
+            log.log(Level.DEBUG, "dhcpd.silent", "mac=" + req.mac().map(Mac::colon).orElse("-")
+                    + " reason=\"ha: not this node's client in state " + ha.get().state().word() + "\"");
+            return;
+        }
         Outcome o = processor.process(req);
         String action = req.messageType().map(Object::toString).orElse("BOOTP");
         if (o instanceof Outcome.Reply reply) {
@@ -87,21 +100,48 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
                 return;
             }
             Lease lease = reply.commitFirst().get();
-            store.commit(lease).whenComplete((ok, err) -> ctx.channel().eventLoop().execute(() -> {
-                if (err == null) {
+            CompletableFuture<HaUpdate> partner = ha.map(h -> h.replicate(lease))
+                    .orElse(CompletableFuture.completedFuture(HaUpdate.NOT_SENT));
+            // As in Kea: while the pair is healthy, the ACK waits for the partner too.
+            boolean waits = ha.isPresent() && ha.get().waitsForPartner();
+            if (!waits) {
+                partner.thenAccept(u -> ctx.channel().eventLoop().execute(() -> lateConflict(lease, u)));
+            }
+            CompletableFuture<HaUpdate> gate = waits ? partner : CompletableFuture.completedFuture(HaUpdate.NOT_SENT);
+            // A fixed address: the inventory wins, also over another client's row in a shared store.
+            CompletableFuture<Void> stored = processor.allocator().isFixed(lease.mac(), lease.address())
+                    ? store.commitOver(lease) : store.commit(lease);
+            stored.thenCombine(gate, (ignored, u) -> u).whenComplete((u, err) ->
+                    ctx.channel().eventLoop().execute(() -> {
+                if (err == null && !u.refused()) {
                     addresses.bind(lease.address(), lease.mac());
                     writeSoon(ctx, out);
                     sent(reply.reply(), req, key);
                     event(action, req, lease.address(), reply.result(), start, r.sender());
+                } else if (err != null && cause(err) instanceof LeaseConflict conflict) {
+                    refuse(lease, conflict.holder(), "the shared store: " + conflict.getMessage());
+                    event(action, req, lease.address(), "conflict", start, r.sender());
+                } else if (err == null && u.result() == HaUpdate.Result.CONFLICT) {
+                    u.holder().ifPresent(store::commit); // the partner's lease is the one this file keeps
+                    refuse(lease, u.holder().orElse(null), "the HA partner holds it for "
+                            + u.holder().map(h -> h.mac().colon()).orElse("another client"));
+                    event(action, req, lease.address(), "conflict", start, r.sender());
+                } else if (err == null) {
+                    metrics.silent(Silence.LEASE_CONFLICT);
+                    rare.log(Level.WARN, "dhcpd.partner_unanswered", "address=" + Ip4.toString(lease.address())
+                            + " (no ACK this time: the partner did not take the lease update; the client's retry"
+                            + " goes through once the partner is known to be in doubt)");
+                    event(action, req, lease.address(), "partner-unanswered", start, r.sender());
                 } else {
                     metrics.commitFailed();
                     rare.log(Level.ERROR, "dhcpd.commit_failed", "address=" + Ip4.toString(lease.address())
-                            + " error=\"" + err.getMessage() + "\" (no ACK sent: a lease is never promised unstored)");
+                            + " error=\"" + cause(err).getMessage() + "\" (no ACK sent: a lease is never promised unstored)");
                     event(action, req, lease.address(), "commit-failed", start, r.sender());
                 }
             }));
         } else if (o instanceof Outcome.CommitOnly c) {
             addresses.unbind(c.lease().address(), c.lease().mac());
+            ha.ifPresent(h -> h.replicate(c.lease()));
             store.commit(c.lease()).whenComplete((ok, err) -> {
                 if (err != null) {
                     metrics.commitFailed();
@@ -121,6 +161,38 @@ final class DhcpHandler extends SimpleChannelInboundHandler<DhcpRequest> {
             }
             event(action, req, req.ciaddr(), "silent", start, r.sender());
         }
+    }
+
+    /**
+     * The address is someone else's after all: no ACK; the allocator forgets its decision and
+     * learns the holder, so the client's next DISCOVER is offered another address.
+     */
+    private void refuse(Lease lease, Lease holder, String why) {
+        metrics.silent(Silence.LEASE_CONFLICT);
+        // What HA and a shared store overrule after the processor's decision.
+        processor.allocator().revoke(lease);
+        if (holder != null) {
+            processor.allocator().apply(holder);
+        }
+        rare.log(Level.WARN, "dhcpd.lease_conflict", "address=" + Ip4.toString(lease.address()) + " mac="
+                + lease.mac().colon() + " reason=\"" + why + "\" (no ACK; the client will be offered another address)");
+    }
+
+    /** A partner's answer that came after the ACK left (the pair was in doubt): learn, and say so. */
+    private void lateConflict(Lease lease, HaUpdate u) {
+        if (u.result() == HaUpdate.Result.CONFLICT && u.holder().isPresent()) {
+            rare.log(Level.ERROR, "dhcpd.lease_conflict_after_ack", "address=" + Ip4.toString(lease.address())
+                    + " ours=" + lease.mac().colon() + " partner=" + u.holder().get().mac().colon()
+                    + " (both nodes served alone; the partner's lease is kept where configs share no store)");
+        }
+    }
+
+    private static Throwable cause(Throwable t) {
+        Throwable c = t;
+        while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     /**

@@ -45,6 +45,11 @@ public final class DhcpProcessor {
         config.dhcp().subnets().forEach(s -> ids.put(s, id(s)));
     }
 
+    /** The allocator it decides with (one for the server's life; a reload makes a new processor over it). */
+    Allocator allocator() {
+        return allocator;
+    }
+
     private String idOf(SubnetConfig s) {
         return ids.computeIfAbsent(s, DhcpProcessor::id);
     }

@@ -5,6 +5,7 @@ import org.phoneprov.common.net.Ip4;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
@@ -26,11 +27,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.phoneprov.common.config.Device;
+import org.phoneprov.common.config.StoreSettings;
+import org.phoneprov.dhcpd.ha.HaNode;
 import org.phoneprov.common.config.SubnetConfig;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.EventSink;
@@ -77,6 +81,7 @@ public final class DhcpServer implements AutoCloseable {
     private EventLoopGroup group;
     private Channel channel;
     private DhcpHandler handler;
+    private HaNode ha;
 
     private final AddressBook addresses;
 
@@ -104,13 +109,16 @@ public final class DhcpServer implements AutoCloseable {
         DhcpProcessor processor = new DhcpProcessor(config, allocator, new Classifier(config), new OptionAssembler(config),
                 selector, serverId);
         Logger packetLog = LoggerFactory.getLogger("org.phoneprov.dhcpd");
-        handler = new DhcpHandler(processor, store, events, addresses,
+        group = new EpollEventLoopGroup(1, new DefaultThreadFactory("dhcpd", false));
+        EventLoop dhcpLoop = group.next();
+        ha = config.dhcp().ha().map(h -> new HaNode(h, new ServerLeases(dhcpLoop, allocator, store,
+                config.store().type() == StoreSettings.Type.POSTGRESQL), System::currentTimeMillis)).orElse(null);
+        handler = new DhcpHandler(processor, Optional.ofNullable(ha), store, events, addresses,
                 new TokenBuckets(config.dhcp().limits().perClient(), config.dhcp().limits().global(), System.nanoTime()),
                 new RateLimitedLog(packetLog),
                 new RateLimitedLog(packetLog, java.time.Duration.ofSeconds(10), 1, System::nanoTime), metrics);
-        group = new EpollEventLoopGroup(1, new DefaultThreadFactory("dhcpd", false));
         InetSocketAddress wanted = new InetSocketAddress(config.dhcpd().bind(), config.dhcpd().port());
-        Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(dhcpLoop).channel(EpollDatagramChannel.class)
                 .option(ChannelOption.SO_BROADCAST, true)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
@@ -132,6 +140,18 @@ public final class DhcpServer implements AutoCloseable {
                     + ": " + rootMessage(e));
             failure.initCause(e);
             throw failure;
+        }
+        if (ha != null) {
+            try {
+                ha.start();
+            } catch (BindException e) {
+                ha.close();
+                ha = null;
+                channel.close().awaitUninterruptibly(2000);
+                channel = null;
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                throw e;
+            }
         }
         metrics.leases(this::leaseStats);
         channel.eventLoop().scheduleAtFixedRate(() -> {
@@ -238,6 +258,11 @@ public final class DhcpServer implements AutoCloseable {
                 current.classes().size(), current.devices().size());
     }
 
+    /** The HA node, when {@code dhcpd.ha} is configured and the server runs. */
+    public synchronized Optional<HaNode> ha() {
+        return Optional.ofNullable(ha);
+    }
+
     public DropCounters drops() {
         return drops;
     }
@@ -245,6 +270,10 @@ public final class DhcpServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         metrics.leases(() -> new Stats(List.of()));
+        if (ha != null) {
+            ha.close();
+            ha = null;
+        }
         if (channel != null) {
             channel.close().awaitUninterruptibly(2000);
             channel = null;

@@ -21,5 +21,9 @@ public enum Silence {
     /** A RELEASE or DECLINE of an address the client does not hold. */
     NOT_HELD,
     /** The per-client or global rate guard refused it before the processor saw it. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** dhcpd.ha: the client is the partner's, or this node is not serving yet (waiting, syncing, ready). */
+    HA_NOT_MINE,
+    /** dhcpd.ha: the partner or the shared store has the address leased to another client: no ACK. */
+    LEASE_CONFLICT
 }

@@ -107,7 +107,8 @@ class PgLeaseStoreTest {
             for (Lease l : leases) {
                 SqliteLeaseStoreTest.await(store.commit(l));
             }
-            SqliteLeaseStoreTest.await(store.commit(last));
+            // Another client's unexpired lease: only a fixed address (commitOver) replaces it.
+            SqliteLeaseStoreTest.await(store.commitOver(last));
             List<Lease> expected = List.of(last, leases.get(1), leases.get(2), leases.get(3));
             assertEquals(SqliteLeaseStoreTest.sorted(expected), SqliteLeaseStoreTest.sorted(store.loadAll()));
         }
@@ -210,6 +211,46 @@ class PgLeaseStoreTest {
 
     static long lines(ListAppender<ILoggingEvent> log, String event) {
         return log.list.stream().filter(e -> e.getFormattedMessage().startsWith(event)).count();
+    }
+
+    @Test
+    @Order(8)
+    void twoNodesSharingTheTableNeverLeaseOneAddressToTwoClients() throws Exception {
+        StoreSettings s = migrated();
+        Lease a = SqliteLeaseStoreTest.lease("10.77.0.20", 0xA, LeaseState.ACTIVE, System.currentTimeMillis());
+        Lease b = SqliteLeaseStoreTest.lease("10.77.0.20", 0xB, LeaseState.ACTIVE, System.currentTimeMillis() + 1);
+        try (PgLeaseStore nodeA = PgLeaseStore.open(s); PgLeaseStore nodeB = PgLeaseStore.open(s)) {
+            SqliteLeaseStoreTest.await(nodeA.commit(a));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> nodeB.commit(b).get(30, TimeUnit.SECONDS));
+            LeaseConflict c = assertInstanceOf(LeaseConflict.class, e.getCause());
+            assertEquals(a, c.holder(), "the refusal names the lease that holds the address");
+            assertTrue(c.getMessage().contains("10.77.0.20"), c.getMessage());
+
+            // The holder renews; a RELEASED row of the other client changes nothing; once the
+            // holder releases, the address is the other client's to take.
+            Lease renewed = new Lease(a.address(), a.mac(), "", a.expiresAt() + 1000, LeaseState.ACTIVE,
+                    a.updatedAt() + 2);
+            SqliteLeaseStoreTest.await(nodeA.commit(renewed));
+            SqliteLeaseStoreTest.await(nodeB.commit(new Lease(b.address(), b.mac(), "", 0, LeaseState.RELEASED,
+                    b.updatedAt() + 3)));
+            assertEquals(List.of(renewed), nodeB.loadAll());
+            SqliteLeaseStoreTest.await(nodeA.commit(new Lease(a.address(), a.mac(), "", 0, LeaseState.RELEASED,
+                    a.updatedAt() + 4)));
+            Lease taken = new Lease(b.address(), b.mac(), "", b.expiresAt(), LeaseState.ACTIVE, b.updatedAt() + 5);
+            SqliteLeaseStoreTest.await(nodeB.commit(taken));
+            assertEquals(List.of(taken), nodeA.loadAll());
+
+            // A batch with a refused lease keeps the rest of the batch.
+            Lease other = SqliteLeaseStoreTest.lease("10.77.0.21", 0xC, LeaseState.ACTIVE, System.currentTimeMillis());
+            CompletableFuture<Void> refused = nodeA.commit(new Lease(b.address(), a.mac(), "", b.expiresAt(),
+                    LeaseState.ACTIVE, b.updatedAt() + 6));
+            CompletableFuture<Void> kept = nodeA.commit(other);
+            SqliteLeaseStoreTest.await(kept);
+            assertInstanceOf(LeaseConflict.class, assertThrows(ExecutionException.class,
+                    () -> refused.get(30, TimeUnit.SECONDS)).getCause());
+            assertEquals(2, nodeA.loadAll().size());
+        }
     }
 
     static String messages(ListAppender<ILoggingEvent> log) {

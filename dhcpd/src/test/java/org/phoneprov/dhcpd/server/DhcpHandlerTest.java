@@ -88,7 +88,8 @@ class DhcpHandlerTest {
         lines.start();
         logger.addAppender(lines);
         RateLimitedLog log = new RateLimitedLog(logger);
-        handler = new DhcpHandler(DhcpProcessorTest.processor(DhcpProcessorTest.config(dir)), store, events::add, addresses,
+        handler = new DhcpHandler(DhcpProcessorTest.processor(DhcpProcessorTest.config(dir)), java.util.Optional.empty(),
+                store, events::add, addresses,
                 new TokenBuckets(1000, 10_000, System.nanoTime()), log, log, new DhcpMetrics(metrics.registry()));
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
@@ -165,5 +166,31 @@ class DhcpHandlerTest {
         ch.runPendingTasks();
         DhcpReply retried = ch.readOutbound();
         assertEquals(MessageType.ACK, retried.message().messageType().orElseThrow(), "the client's retry is served");
+    }
+
+    @Test
+    void anAddressTheSharedStoreHoldsForAnotherClientGetsNoAckAndIsNotOfferedAgain() throws Exception {
+        EmbeddedChannel ch = channel();
+        org.phoneprov.common.mac.Mac phone = org.phoneprov.common.mac.Mac.of(0x00147F0000AAL);
+        ch.writeInbound(new DhcpRequest(request(phone, MessageType.DISCOVER, DhcpOptions.builder()), CLIENT, PORT_67));
+        DhcpReply offer = ch.readOutbound();
+        int offered = offer.message().yiaddr();
+        ch.writeInbound(new DhcpRequest(request(phone, MessageType.REQUEST, DhcpOptions.builder()
+                .putIp(DhcpOption.SERVER_ID.code(), SERVER).putIp(DhcpOption.REQUESTED_IP.code(), offered)),
+                CLIENT, PORT_67));
+        Lease holder = new Lease(offered, org.phoneprov.common.mac.Mac.of(0x00147F0000BBL), "", Long.MAX_VALUE / 2,
+                org.phoneprov.dhcpd.lease.LeaseState.ACTIVE, 1);
+        Lease refused = new Lease(offered, phone, "", 0, org.phoneprov.dhcpd.lease.LeaseState.ACTIVE, 2);
+        commits.get(0).completeExceptionally(new org.phoneprov.dhcpd.lease.LeaseConflict(refused, holder, "db"));
+        ch.runPendingTasks();
+        assertNull(ch.readOutbound(), "no ACK for an address another node leased");
+        assertEquals("conflict", events.get(events.size() - 1).result());
+        assertEquals(1, Scrape.of(metrics).value("phoneprov_dhcp_drops_total{reason=\"lease_conflict\"}"));
+        assertTrue(lines.list.get(0).getFormattedMessage().startsWith("dhcpd.lease_conflict address="
+                + Ip4.toString(offered)), lines.list.toString());
+
+        ch.writeInbound(new DhcpRequest(request(phone, MessageType.DISCOVER, DhcpOptions.builder()), CLIENT, PORT_67));
+        DhcpReply again = ch.readOutbound();
+        assertTrue(again.message().yiaddr() != offered, "the next offer is another address");
     }
 }

@@ -1,0 +1,37 @@
+package org.phoneprov.dhcpd.ha;
+
+import org.phoneprov.common.config.HaSettings;
+import org.phoneprov.dhcpd.codec.DhcpMessage;
+
+/**
+ * Whose client a request is, as Kea's query filter decides it: in hot-standby every client is
+ * the primary's; in load-balancing the RFC 3074 bucket modulo two picks the primary (0) or the
+ * secondary (1). Both nodes compute the same answer from the packet alone.
+ */
+public final class Share {
+    private final HaSettings settings;
+
+    public Share(HaSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Whether the client belongs to this node's own share in the normal state. */
+    public boolean mine(DhcpMessage request) {
+        HaSettings.Role self = settings.self().role();
+        if (settings.mode() == HaSettings.Mode.HOT_STANDBY) {
+            return self == HaSettings.Role.PRIMARY;
+        }
+        // A request without a key cannot be placed; Kea drops it, the primary answering is kinder.
+        int server = LoadBalanceHash.bucket(request).map(b -> b % 2).orElse(0);
+        return server == (self == HaSettings.Role.PRIMARY ? 0 : 1);
+    }
+
+    /** Whether this node answers the request while it serves {@code serving}. */
+    public boolean answers(Serving serving, DhcpMessage request) {
+        return switch (serving) {
+            case ALL -> true;
+            case NONE -> false;
+            case OWN -> mine(request);
+        };
+    }
+}
