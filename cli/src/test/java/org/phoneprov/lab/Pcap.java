@@ -10,9 +10,20 @@ final class Pcap {
     private Pcap() {
     }
 
-    /** yiaddr → client MAC (colon form) of every DHCPACK with an address. */
+    /** One DHCPACK on the wire: the server's IP source address, the address given, the client MAC (colon form). */
+    record Ack(int from, int yiaddr, String mac) {
+    }
+
+    /** yiaddr → client MAC (colon form) of every DHCPACK with an address; the last one per address. */
     static Map<Integer, String> acks(byte[] file) {
         Map<Integer, String> out = new LinkedHashMap<>();
+        ackList(file).forEach(a -> out.put(a.yiaddr(), a.mac()));
+        return out;
+    }
+
+    /** Every DHCPACK with an address, in capture order. */
+    static java.util.List<Ack> ackList(byte[] file) {
+        java.util.List<Ack> out = new java.util.ArrayList<>();
         ByteBuffer b = ByteBuffer.wrap(file);
         int magic = b.getInt(0);
         b.order(magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
@@ -46,7 +57,8 @@ final class Pcap {
                 }
                 int len = file[o + 1] & 0xFF;
                 if (code == 53 && len == 1 && file[o + 2] == 5 && yiaddr != 0) {
-                    out.put(yiaddr, mac.toString());
+                    int from = ByteBuffer.wrap(file, ip + 12, 4).order(ByteOrder.BIG_ENDIAN).getInt();
+                    out.add(new Ack(from, yiaddr, mac.toString()));
                 }
                 o += 2 + len;
             }

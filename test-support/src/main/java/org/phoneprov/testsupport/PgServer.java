@@ -33,13 +33,16 @@ public final class PgServer implements AutoCloseable {
     private final Path bin;
     private final String netns;
     private final int port;
+    /** Where it listens: 127.0.0.1, or a lab address other namespaces reach it at. */
+    private final String host;
     private boolean running;
 
-    private PgServer(Path dir, Path bin, String netns, int port) {
+    private PgServer(Path dir, Path bin, String netns, int port, String host) {
         this.dir = dir;
         this.bin = bin;
         this.netns = netns;
         this.port = port;
+        this.host = host;
     }
 
     /** Skips (or fails under PHONEPROV_LAB=required) when no server can be made here. */
@@ -94,13 +97,26 @@ public final class PgServer implements AutoCloseable {
      * suite under test runs; its socket folder is reachable from every namespace.
      */
     public static PgServer start(String netns) throws IOException {
+        return start(netns, HOST);
+    }
+
+    /**
+     * A server in {@code netns} listening on {@code host}, an address of that namespace (for a
+     * database several lab nodes share across a bridge), and on 127.0.0.1 there.
+     */
+    public static PgServer start(String netns, String host) throws IOException {
         Path bin = binaries().orElseThrow(() -> new IllegalStateException(unavailable().orElse("no PostgreSQL")));
         Path dir = Files.createTempDirectory("phoneprov-pg-");
-        PgServer s = new PgServer(dir, bin, netns, netns == null ? freePort() : 5432);
+        PgServer s = new PgServer(dir, bin, netns, netns == null ? freePort() : 5432, host);
         try {
             s.ok(List.of("chown", "postgres:postgres", dir.toString()), 10);
             s.ok(s.asPostgres(bin.resolve("initdb").toString(), "-D", s.data(), "-U", "postgres", "-E", "UTF8",
                     "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"), 120);
+            if (!host.equals(HOST)) {
+                // initdb lets in loopback only; the lab's other hosts log in over their subnet, with a password.
+                Files.writeString(Path.of(s.data(), "pg_hba.conf"), "host all all samenet scram-sha-256\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
             s.startAgain();
             return s;
         } catch (RuntimeException e) {
@@ -123,9 +139,9 @@ public final class PgServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code jdbc:postgresql://127.0.0.1:PORT/db}. */
+    /** {@code jdbc:postgresql://HOST:PORT/db}. */
     public String url(String database) {
-        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     /** A role that logs in over TCP with {@code password}. */
@@ -148,7 +164,7 @@ public final class PgServer implements AutoCloseable {
     public void startAgain() {
         List<String> cmd = new ArrayList<>(netns == null ? List.of() : List.of("ip", "netns", "exec", netns));
         cmd.addAll(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data(), "-l", dir.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-c listen_addresses=" + HOST + " -p " + port + " -k " + dir, "start"));
+                "-w", "-t", "60", "-o", "-c listen_addresses=" + (host.equals(HOST) ? HOST : HOST + "," + host) + " -p " + port + " -k " + dir, "start"));
         ok(cmd, 90);
         running = true;
     }
