@@ -48,6 +48,8 @@ class HaLabIT {
     static String nsA;
     static String nsB;
     static final List<PhoneprovProcess> running = new ArrayList<>();
+    /** perfdhcp and tcpdump of the test: a failed test must not leave them running into the next. */
+    static final List<Process> tools = new ArrayList<>();
 
     @BeforeAll
     static void startLab() throws Exception {
@@ -72,6 +74,10 @@ class HaLabIT {
 
     @AfterEach
     void stopNodes() throws Exception {
+        for (Process t : tools) {
+            t.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        tools.clear();
         for (PhoneprovProcess p : running) {
             p.close();
         }
@@ -134,15 +140,18 @@ class HaLabIT {
 
     /** perfdhcp broadcasting full DORA exchanges from the client namespace, as phones on the LAN would. */
     static Process perfdhcp(int rate, int seconds, int clients, String log) throws IOException {
-        return new ProcessBuilder(Sh.in(net.client, "perfdhcp", "-4", "-l", "eth0", "-r", Integer.toString(rate),
+        Process p = new ProcessBuilder(Sh.in(net.client, "perfdhcp", "-4", "-l", "eth0", "-r", Integer.toString(rate),
                 "-R", Integer.toString(clients), "-p", Integer.toString(seconds), "-W", "2000000"))
                 .redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+        tools.add(p);
+        return p;
     }
 
     static Process tcpdump(Path pcap) throws Exception {
         Process dump = new ProcessBuilder(Sh.in(net.client, "tcpdump", "-i", "eth0", "-U", "-n", "-w", pcap.toString(),
                 "udp and src port 67")).redirectErrorStream(true).redirectOutput(work.resolve("tcpdump.log").toFile())
                 .start();
+        tools.add(dump);
         Thread.sleep(1000);
         return dump;
     }
@@ -238,7 +247,7 @@ class HaLabIT {
         b.awaitLog("to=partner-down", 15);
         long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
         // A phone booting during the failover: udhcpc retries until the standby answers.
-        net.in(net.client, "ip", "link", "add", "ph0", "type", "macvlan", "mode", "bridge", "link", "eth0");
+        net.in(net.client, "ip", "link", "add", "ph0", "link", "eth0", "type", "macvlan", "mode", "bridge");
         net.in(net.client, "ip", "link", "set", "ph0", "address", "02:14:aa:00:00:01", "up");
         Path env = work.resolve("udhcpc-failover.env");
         Sh.Result phone = Sh.run(Sh.in(net.client, "env", "PHONEPROV_DHCP_OUT=" + env, "udhcpc", "-i", "ph0", "-f",
@@ -250,7 +259,8 @@ class HaLabIT {
 
         assertTrue(takeoverMs <= MAX_RESPONSE_MS + HEARTBEAT_MS + 1_500, "the standby took over in " + takeoverMs
                 + " ms (max_response_delay " + MAX_RESPONSE_MS + " ms): " + b.logText());
-        assertTrue(from(acks, A_IP) > 100, "the primary served before the kill: " + from(acks, A_IP));
+        assertTrue(from(acks, A_IP) > 100, "the primary served before the kill: " + from(acks, A_IP) + "\n"
+                + Files.readString(work.resolve("perfdhcp-hot-standby.log")));
         assertTrue(from(acks, B_IP) > 100, "the standby served after it: " + from(acks, B_IP));
         Map<Integer, String> last = uniqueAcks(acks);
         Map<String, String> rows = activeRows();
@@ -296,7 +306,8 @@ class HaLabIT {
         List<Pcap.Ack> both = stop(dump, pcap);
         long byA = from(both, A_IP);
         long byB = from(both, B_IP);
-        assertTrue(byA > 50 && byB > 50, "each node answers its half (RFC 3074): " + byA + " / " + byB);
+        assertTrue(byA > 50 && byB > 50, "each node answers its half (RFC 3074): " + byA + " / " + byB + "\n"
+                + Files.readString(work.resolve("perfdhcp-load-balancing.log")) + a.logText() + b.logText());
         Map<Integer, String> last = uniqueAcks(both);
 
         Map<String, String> inA = leasesOf(nsA, cfgA);
