@@ -81,7 +81,7 @@ public final class SuiteRuntime implements AutoCloseable {
         try {
             events = EventLog.open(c.paths().state());
             SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased, metrics,
-                    new RuntimeControl(this, configFile, registry));
+                    new RuntimeControl(this, configFile, registry), new org.phoneprov.common.daemon.PairShare());
             for (DaemonSpec spec : registry.specs()) {
                 if (!wanted(spec, c)) {
                     continue;

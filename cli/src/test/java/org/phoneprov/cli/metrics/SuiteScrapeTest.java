@@ -49,7 +49,7 @@ class SuiteScrapeTest {
     /** Makes {@code specs} on {@code metrics}, scrapes, and closes them again. */
     static Scrape scrapeOf(SuiteConfig c, SuiteMetrics metrics, List<DaemonSpec> specs) throws Exception {
         SuiteServices services = new SuiteServices(c, () -> c, () -> null, e -> { }, new AddressBook(), metrics,
-                null);
+                null, new org.phoneprov.common.daemon.PairShare());
         List<Daemon> made = new ArrayList<>();
         try {
             for (DaemonSpec spec : specs) {

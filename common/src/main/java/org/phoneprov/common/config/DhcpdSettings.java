@@ -33,9 +33,13 @@ public record DhcpdSettings(
     public record RateLimits(int perClient, int global) {
     }
 
-    /** Option 54 and where replies come from: {@code dhcpd.server_id}, else the suite's address. */
+    /**
+     * Option 54 and where replies come from: {@code dhcpd.server_id}; else, in an HA pair, this
+     * node's own peer address (each node must be told apart by its clients' REQUESTs, while both
+     * may share the suite's address that the phones' files name); else the suite's address.
+     */
     public InetAddress serverAddress(Identity identity) {
-        return serverId.orElse(identity.address());
+        return serverId.or(() -> ha.map(h -> h.self().address())).orElse(identity.address());
     }
 
     /** These settings without config file locations, for comparing two loads of a config. */

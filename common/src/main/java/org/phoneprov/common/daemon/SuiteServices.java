@@ -12,9 +12,9 @@ import org.phoneprov.common.provision.FileResolver;
  * one (swapped on SIGHUP), the files every daemon serves, the event store, and who holds
  * which address (dhcpd writes it; the file servers name devices by it), and the metrics
  * registry each daemon adds its counters to; {@code control} is the suite itself, for a daemon
- * that manages the others.
+ * that manages the others; {@code pair} says which phones this node answers when two serve a site.
  */
 public record SuiteServices(SuiteConfig initial, Supplier<SuiteConfig> current, Supplier<FileResolver> files,
                             EventSink events, AddressBook leased, SuiteMetrics metrics,
-                            SuiteControl control) {
+                            SuiteControl control, PairShare pair) {
 }

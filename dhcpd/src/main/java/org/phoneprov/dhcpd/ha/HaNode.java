@@ -102,6 +102,11 @@ public final class HaNode implements AutoCloseable {
         return share.answers(serving, request);
     }
 
+    /** Whether this node answers the phone with {@code mac} now (sipd's plug-and-play, through PairShare). */
+    public boolean answersPhone(Optional<org.phoneprov.common.mac.Mac> mac) {
+        return share.answers(serving, mac);
+    }
+
     /**
      * A request this node does not answer: if it is the partner's client and has waited longer
      * than max_ack_delay (its secs field, RFC 2131 table 1), it counts towards partner-down.

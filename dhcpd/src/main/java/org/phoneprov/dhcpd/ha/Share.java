@@ -26,6 +26,28 @@ public final class Share {
         return server == (self == HaSettings.Role.PRIMARY ? 0 : 1);
     }
 
+    /**
+     * The same decision for a phone known by its MAC alone (sipd's plug-and-play): the hash over
+     * the MAC, as for a DHCP client without option 61; a request without a MAC is the primary's.
+     */
+    public boolean mine(java.util.Optional<org.phoneprov.common.mac.Mac> mac) {
+        HaSettings.Role self = settings.self().role();
+        if (settings.mode() == HaSettings.Mode.HOT_STANDBY) {
+            return self == HaSettings.Role.PRIMARY;
+        }
+        int server = mac.map(m -> LoadBalanceHash.hash(m.bytes()) % 2).orElse(0);
+        return server == (self == HaSettings.Role.PRIMARY ? 0 : 1);
+    }
+
+    /** Whether this node answers the phone with {@code mac} while it serves {@code serving}. */
+    public boolean answers(Serving serving, java.util.Optional<org.phoneprov.common.mac.Mac> mac) {
+        return switch (serving) {
+            case ALL -> true;
+            case NONE -> false;
+            case OWN -> mine(mac);
+        };
+    }
+
     /** Whether this node answers the request while it serves {@code serving}. */
     public boolean answers(Serving serving, DhcpMessage request) {
         return switch (serving) {

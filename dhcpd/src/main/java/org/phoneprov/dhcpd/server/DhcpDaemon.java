@@ -50,7 +50,9 @@ public final class DhcpDaemon implements Daemon {
         leases = LeaseStores.open(c);
         try {
             server = new DhcpServer(c, leases, suite.events(), suite.leased(), metrics);
-            return Map.of("dhcpd", server.start());
+            InetSocketAddress at = server.start();
+            server.ha().ifPresent(ha -> suite.pair().install(ha::answersPhone));
+            return Map.of("dhcpd", at);
         } catch (Exception e) {
             close();
             throw e;
@@ -80,6 +82,7 @@ public final class DhcpDaemon implements Daemon {
 
     @Override
     public synchronized void close() {
+        suite.pair().solo();
         if (server != null) {
             server.close();
             server = null;

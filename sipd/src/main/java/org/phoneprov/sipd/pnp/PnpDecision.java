@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sip.message.Request;
 import org.phoneprov.common.config.SipdSettings;
+import org.phoneprov.common.daemon.PairShare;
 import org.phoneprov.common.guard.TokenBuckets;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.sipd.message.Printable;
@@ -37,8 +38,19 @@ public final class PnpDecision {
     /** A User-Agent longer than this matches no rule's pattern: the admin's pattern never runs on a flood of text. */
     static final int MAX_USER_AGENT = 512;
 
+    private final PairShare pair;
     private TokenBuckets buckets;
     private int bucketsRate = -1;
+
+    /** A node alone: every phone is its own. */
+    public PnpDecision() {
+        this(new PairShare());
+    }
+
+    /** @param pair which phones this node answers when two nodes serve the site (dhcpd.ha) */
+    public PnpDecision(PairShare pair) {
+        this.pair = pair;
+    }
 
     public PnpOutcome decide(SIPRequest request, InetSocketAddress source, boolean multicast,
                              SipdSettings.Pnp settings, long nowNanos) {
@@ -81,6 +93,10 @@ public final class PnpDecision {
             if (rule.needsMac() && mac.isEmpty()) {
                 macMissing = true;
                 continue;
+            }
+            if (!pair.answers(mac)) {
+                // The other node of the pair answers this phone: one answer per SUBSCRIBE, as the first wins.
+                return silence(PnpSilence.PARTNERS_PHONE, "mac=" + mac.map(Mac::colon).orElse("-"));
             }
             String url = PnpUrl.fill(rule.url(), mac, vendor, model, event.version().orElse(""));
             return charged(new PnpOutcome.Answer(rule, url, mac, vendor, model, event), settings, from, nowNanos);

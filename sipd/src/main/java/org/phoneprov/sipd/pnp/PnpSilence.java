@@ -19,5 +19,7 @@ public enum PnpSilence {
     /** No rule matched the vendor and model. */
     NO_RULE,
     /** The matching rule's URL needs the MAC, and the SUBSCRIBE carries none. */
-    NO_MAC
+    NO_MAC,
+    /** Two nodes serve the site (dhcpd.ha) and this phone is the other node's now. */
+    PARTNERS_PHONE
 }

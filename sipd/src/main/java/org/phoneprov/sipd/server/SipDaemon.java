@@ -25,7 +25,7 @@ public final class SipDaemon implements Daemon {
 
     public SipDaemon(SuiteServices suite) {
         this.server = new SipServer(suite.initial(), () -> suite.current().get().sip().pnp(), suite.events(),
-                suite.metrics().registry());
+                suite.metrics().registry(), suite.pair());
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class SipServer implements AutoCloseable {
     private NotifyRetransmitter notifies;
     /** Shared by every channel: they all run on the one sipd thread, so one rate budget per source. */
     private final PnpCounters counters = new PnpCounters();
-    private final PnpDecision decision = new PnpDecision();
+    private final PnpDecision decision;
     private final PnpReplies replies = new PnpReplies();
     private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger("org.phoneprov.sipd"));
     private final SipDatagramDecoder decoder = new SipDatagramDecoder(counters.drops(), log, System::nanoTime);
@@ -71,6 +71,13 @@ public final class SipServer implements AutoCloseable {
     /** @param registry where its metrics go, registered now so a scrape lists them before the server binds */
     public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events,
                      PrometheusRegistry registry) {
+        this(config, rules, events, registry, new org.phoneprov.common.daemon.PairShare());
+    }
+
+    /** @param pair which phones this node answers when two nodes serve the site (dhcpd.ha) */
+    public SipServer(SuiteConfig config, Supplier<SipdSettings.Pnp> rules, EventSink events,
+                     PrometheusRegistry registry, org.phoneprov.common.daemon.PairShare pair) {
+        this.decision = new PnpDecision(pair);
         this.daemon = config.sipd();
         this.startRules = config.sip().pnp();
         this.rules = rules;

@@ -59,6 +59,18 @@ class PnpDecisionTest {
     }
 
     @Test
+    void aPhoneOfThePartnerNodeGetsSilenceSoThePhoneHearsOneAnswer() {
+        org.phoneprov.common.daemon.PairShare pair = new org.phoneprov.common.daemon.PairShare();
+        PnpDecision paired = new PnpDecision(pair);
+        pair.install(mac -> !mac.equals(Mac.parse("00135E874B49")));
+        PnpOutcome o = paired.decide(request(SipSamples.SNOM), SNOM_PHONE, true, ALL, now);
+        assertEquals(PnpSilence.PARTNERS_PHONE, assertInstanceOf(PnpOutcome.Silence.class, o, o::toString).reason());
+        pair.solo();
+        assertInstanceOf(PnpOutcome.Answer.class, paired.decide(request(SipSamples.SNOM), SNOM_PHONE, true, ALL,
+                now + SECOND), "alone again, every phone is this node's");
+    }
+
+    @Test
     void audioCodesWithoutVendorMatchesAnyVendorRule() {
         PnpOutcome o = decide(SipSamples.AUDIOCODES, AUDIOCODES_PHONE, true, ALL);
         PnpOutcome.Answer a = assertInstanceOf(PnpOutcome.Answer.class, o, o::toString);
