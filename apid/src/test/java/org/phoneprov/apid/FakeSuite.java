@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.phoneprov.common.config.ConfigLoader;
 import org.phoneprov.common.config.LoadResult;
 import org.phoneprov.common.config.Problem;
@@ -17,6 +16,7 @@ import org.phoneprov.common.config.SectionReader;
 import org.phoneprov.common.config.Sections;
 import org.phoneprov.common.daemon.SuiteControl;
 import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventQuery;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.common.provision.ProvisioningSnapshot;
@@ -129,8 +129,8 @@ public final class FakeSuite implements SuiteControl {
     }
 
     @Override
-    public List<Event> events(Predicate<Event> filter, int limit) {
-        return events.stream().filter(filter).limit(limit).toList();
+    public List<Event> events(EventQuery q) {
+        return events.stream().filter(q::test).limit(q.limit()).toList();
     }
 
     @Override

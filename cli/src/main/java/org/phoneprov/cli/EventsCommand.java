@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.events.Event;
-import org.phoneprov.common.events.EventLog;
+import org.phoneprov.common.events.EventHistory;
+import org.phoneprov.common.events.EventQuery;
+import org.phoneprov.common.events.EventStores;
+import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +45,14 @@ final class EventsCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        for (Event e : EventLog.read(loaded.get().paths().state(), m, last)) {
+        java.util.List<Event> events;
+        try (EventHistory history = EventStores.reader(loaded.get())) {
+            events = history.read(EventQuery.last(m, last));
+        } catch (StoreException | java.io.IOException e) {
+            System.err.println("phoneprov events: " + e.getMessage());
+            return 1;
+        }
+        for (Event e : events) {
             System.out.printf("%s %-5s %-5s %-17s %-40s %-5s %8d B %7.1f ms %s%n", TIME.format(e.time()),
                     e.daemon(), e.action(), e.device().map(Mac::colon).orElse("-"), e.file(), e.result(),
                     e.bytes(), e.micros() / 1000.0,

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.phoneprov.cli.run.CheckSync;
 import org.phoneprov.common.config.SuiteConfig;
-import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.events.EventStore;
+import org.phoneprov.common.events.EventStores;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
@@ -60,12 +61,12 @@ final class NotifyCommand implements Callable<Integer> {
                     + "' is not a " + (which.mac != null ? "MAC address" : "model (ST2030S, ST2030M, ST2022S, ST2022M)"));
             return 2;
         }
-        java.util.concurrent.atomic.AtomicReference<EventLog> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<EventStore> opened = new java.util.concurrent.atomic.AtomicReference<>();
         CheckSync.Sent sent;
         try {
             sent = CheckSync.send(c, selection.get(), reboot, () -> {
                 EventSink sink = openEvents(c);
-                if (sink instanceof EventLog log) {
+                if (sink instanceof EventStore log) {
                     opened.set(log);
                 }
                 return sink;
@@ -98,7 +99,7 @@ final class NotifyCommand implements Callable<Integer> {
     /** Every notify is an event; without a writable state folder the NOTIFYs still go, unrecorded. */
     private static EventSink openEvents(SuiteConfig c) {
         try {
-            return EventLog.open(c.paths().state());
+            return EventStores.open(c);
         } catch (StoreException e) {
             System.err.println("phoneprov notify: events not recorded (" + e.getMessage() + ")");
             return EventSink.NONE;

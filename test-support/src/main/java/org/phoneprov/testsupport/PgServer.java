@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.phoneprov.common.config.StoreSettings;
 
 /**
  * A real PostgreSQL server from Debian's {@code postgresql} package, made for one test in a
@@ -152,6 +153,20 @@ public final class PgServer implements AutoCloseable {
     /** A database {@code owner} owns, so it may create tables in it (PostgreSQL 15: public is the owner's). */
     public void createDatabase(String database, String owner) {
         psql("postgres", "CREATE DATABASE " + database + " OWNER " + owner);
+    }
+
+    /**
+     * A new database {@code role} owns, and the {@code store:} settings a node would read for it
+     * (password login over TCP, a pool of 4).
+     */
+    public StoreSettings newStore(String database, String role, String password) {
+        createDatabase(database, role);
+        return new StoreSettings(StoreSettings.Type.POSTGRESQL, url(database), role, Optional.of(password), 4);
+    }
+
+    /** The database name of settings {@link #newStore} made, for {@link #psql}. */
+    public static String database(StoreSettings s) {
+        return s.url().substring(s.url().lastIndexOf('/') + 1);
     }
 
     /** Runs {@code sql} in {@code database} as postgres; its rows, unaligned, one per line, columns split by '|'. */

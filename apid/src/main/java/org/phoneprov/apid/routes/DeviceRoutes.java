@@ -19,6 +19,7 @@ import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.daemon.SuiteControl;
 import org.phoneprov.common.io.AtomicFile;
 import org.phoneprov.common.mac.Mac;
+import org.phoneprov.common.events.EventQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class DeviceRoutes {
         o.put("file", l.get().file().toString());
         o.put("etag", l.get().etag());
         o.set("state", states.state(mac));
-        o.set("trail", EventRoutes.json(control.events(e -> e.device().equals(Optional.of(mac)), 200)));
+        o.set("trail", EventRoutes.json(control.events(EventQuery.last(Optional.of(mac), 200))));
         return Optional.of(o);
     }
 

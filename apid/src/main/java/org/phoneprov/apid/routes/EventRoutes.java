@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.phoneprov.apid.http.ApiRequest;
 import org.phoneprov.apid.http.ApiResponse;
 import org.phoneprov.apid.http.Json;
 import org.phoneprov.apid.http.ProblemDetail;
 import org.phoneprov.common.daemon.SuiteControl;
 import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventQuery;
 import org.phoneprov.common.mac.Mac;
 
 /** {@code GET /api/v1/events?mac=&daemon=&since=&until=&limit=}: the event history, filtered, oldest first. */
@@ -27,20 +27,15 @@ public final class EventRoutes {
     }
 
     public ApiResponse list(ApiRequest r) throws IOException {
-        Predicate<Event> filter = e -> true;
+        Optional<Mac> m = Optional.empty();
         Optional<String> mac = r.param("mac");
         if (mac.isPresent()) {
-            Optional<Mac> m = Mac.parse(mac.get());
+            m = Mac.parse(mac.get());
             if (m.isEmpty()) {
                 return bad("mac", "'" + mac.get() + "' is not a MAC address");
             }
-            filter = filter.and(e -> e.device().equals(m));
         }
         Optional<String> daemon = r.param("daemon");
-        if (daemon.isPresent()) {
-            String d = daemon.get();
-            filter = filter.and(e -> e.daemon().equals(d));
-        }
         Optional<Instant> since;
         Optional<Instant> until;
         try {
@@ -48,14 +43,6 @@ public final class EventRoutes {
             until = r.param("until").map(Instant::parse);
         } catch (DateTimeParseException e) {
             return bad("since/until", "a time is ISO 8601 UTC, e.g. 2026-12-04T05:00:00Z");
-        }
-        if (since.isPresent()) {
-            Instant s = since.get();
-            filter = filter.and(e -> !e.time().isBefore(s));
-        }
-        if (until.isPresent()) {
-            Instant u = until.get();
-            filter = filter.and(e -> e.time().isBefore(u));
         }
         int limit;
         try {
@@ -66,7 +53,7 @@ public final class EventRoutes {
         if (limit < 1 || limit > MAX_LIMIT) {
             return bad("limit", "a number from 1 to " + MAX_LIMIT);
         }
-        return ApiResponse.json(200, json(control.events(filter, limit)));
+        return ApiResponse.json(200, json(control.events(new EventQuery(m, daemon, since, until, limit))));
     }
 
     private static ApiResponse bad(String param, String detail) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.phoneprov.cli.Loaded;
 import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.config.SuiteConfig;
@@ -17,7 +16,7 @@ import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.SuiteControl;
 import org.phoneprov.dhcpd.server.DhcpDaemon;
 import org.phoneprov.common.events.Event;
-import org.phoneprov.common.events.EventLog;
+import org.phoneprov.common.events.EventQuery;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.net.Ip4;
@@ -112,13 +111,13 @@ final class RuntimeControl implements SuiteControl {
     }
 
     @Override
-    public List<Event> events(Predicate<Event> filter, int limit) throws IOException {
-        return EventLog.read(runtime.snapshot().config().paths().state(), filter, limit);
+    public List<Event> events(EventQuery q) throws IOException {
+        return runtime.eventStore().orElseThrow(RuntimeControl::stopped).read(q);
     }
 
     @Override
     public void history(Consumer<Event> each) throws IOException {
-        EventLog.scan(runtime.snapshot().config().paths().state(), each);
+        runtime.eventStore().orElseThrow(RuntimeControl::stopped).scan(each);
     }
 
     @Override
@@ -129,5 +128,10 @@ final class RuntimeControl implements SuiteControl {
     @Override
     public void unsubscribe(Consumer<List<Event>> listener) {
         runtime.eventStore().ifPresent(log -> log.unsubscribe(listener));
+    }
+
+    /** The event store lives from the suite's start to its close; a call outside that finds none. */
+    private static IOException stopped() {
+        return new IOException("the suite is not running: no event store is open");
     }
 }

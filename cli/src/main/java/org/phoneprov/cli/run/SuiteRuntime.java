@@ -16,8 +16,9 @@ import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.DaemonSpec;
 import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.SuiteServices;
-import org.phoneprov.common.events.EventLog;
 import org.phoneprov.common.events.EventSink;
+import org.phoneprov.common.events.EventStore;
+import org.phoneprov.common.events.EventStores;
 import org.phoneprov.common.metrics.SuiteMetrics;
 import org.phoneprov.common.net.AddressBook;
 import org.phoneprov.common.provision.FileResolver;
@@ -43,7 +44,7 @@ public final class SuiteRuntime implements AutoCloseable {
     /** Started daemons by name, in start order. */
     private final Map<String, Daemon> running = new LinkedHashMap<>();
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
-    private EventLog events;
+    private EventStore events;
     /** Who holds which address: dhcpd writes it, httpd and tftpd name devices in events by it. */
     private final AddressBook leased = new AddressBook();
     private final FileResolver files = new LeaseAwareResolver(current::get, leased);
@@ -79,7 +80,7 @@ public final class SuiteRuntime implements AutoCloseable {
         current.set(snapshot);
         SuiteConfig c = snapshot.config();
         try {
-            events = EventLog.open(c.paths().state());
+            events = EventStores.open(c);
             SuiteServices services = new SuiteServices(c, () -> current.get().config(), () -> files, events, leased, metrics,
                     new RuntimeControl(this, configFile, registry), new org.phoneprov.common.daemon.PairShare());
             for (DaemonSpec spec : registry.specs()) {
@@ -129,7 +130,7 @@ public final class SuiteRuntime implements AutoCloseable {
         return events;
     }
 
-    public Optional<EventLog> eventStore() {
+    public Optional<EventStore> eventStore() {
         return Optional.ofNullable(events);
     }
 

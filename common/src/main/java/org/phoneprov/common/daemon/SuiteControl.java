@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.phoneprov.common.config.Problem;
 import org.phoneprov.common.events.Event;
+import org.phoneprov.common.events.EventQuery;
 import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.provision.Model;
@@ -45,8 +45,8 @@ public interface SuiteControl {
     /** dhcpd's leases from its store; empty when dhcpd keeps none here. */
     List<LeaseRow> leases() throws StoreException;
 
-    /** The last {@code limit} events that pass {@code filter}, oldest first. */
-    List<Event> events(Predicate<Event> filter, int limit) throws IOException;
+    /** The last {@code q.limit()} events that match {@code q}, oldest first (of every node sharing the store). */
+    List<Event> events(EventQuery q) throws IOException;
 
     /** Every event of the history, oldest first, one at a time (nothing is kept in memory). */
     void history(Consumer<Event> each) throws IOException;

@@ -12,12 +12,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.phoneprov.common.mac.Mac;
@@ -33,34 +27,27 @@ import org.slf4j.LoggerFactory;
  * <p>Why not a table: at the request rates httpd is built for (100,000+ a second on two
  * cores), a database row per request costs about 3 µs, a third of a core; appending a
  * record costs a few hundred nanoseconds. Events are written once, never updated, and
- * read back by scanning for one phone, which a log does well.
+ * read back by scanning for one phone, which a log does well. Several nodes sharing one
+ * history is what {@link PgEventLog} is for ({@code store: {type: postgresql}}): the same queue,
+ * its writer sending a batch per multi-row INSERT, so a request still pays only the queue.
  */
-public final class EventLog implements EventSink, AutoCloseable {
+public final class EventLog extends QueuedEventStore {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     static final long SEGMENT_BYTES = 16L << 20;
     static final int KEEP_SEGMENTS = 16;
-    private static final int QUEUE = 65_536;
-    private static final long DRAIN_MILLIS = 20;
     private static final String PREFIX = "events-";
     private static final String SUFFIX = ".log";
 
+    private final Path stateDir;
     private final Path dir;
-    /** Lock-free: network threads only CAS here, they never wait for the writer or for each other. */
-    private final Queue<Event> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
     private final Thread writer;
     private FileChannel segment;
     private long segmentNumber;
     private long segmentSize;
-    private volatile boolean closing;
-    /** Told of every batch once it is written, on the writer thread (the dashboard's live view). */
-    private final List<Consumer<List<Event>>> listeners = new CopyOnWriteArrayList<>();
 
-    private EventLog(Path dir, long next) {
+    private EventLog(Path stateDir, Path dir, long next) {
+        this.stateDir = stateDir;
         this.dir = dir;
         this.segmentNumber = next;
         this.writer = new Thread(this::drain, "events-writer");
@@ -74,7 +61,7 @@ public final class EventLog implements EventSink, AutoCloseable {
             Files.createDirectories(dir);
             List<Path> existing = segments(dir);
             long next = existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1;
-            EventLog log = new EventLog(dir, next);
+            EventLog log = new EventLog(stateDir, dir, next);
             log.openSegment();
             log.writer.start();
             return log;
@@ -86,7 +73,37 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     /** Reads the log without writing to it, for {@code phoneprov events}. */
     public static List<Event> read(Path stateDir, Optional<Mac> mac, int limit) throws IOException {
-        return read(stateDir, e -> mac.isEmpty() || mac.equals(e.device()), limit);
+        return read(stateDir, EventQuery.last(mac, limit));
+    }
+
+    /** The events of {@code q} in the log under {@code stateDir}, oldest first. */
+    public static List<Event> read(Path stateDir, EventQuery q) throws IOException {
+        return read(stateDir, q::test, q.limit());
+    }
+
+    /** The log under {@code stateDir} for a tool that only reads it. */
+    public static EventHistory history(Path stateDir) {
+        return new EventHistory() {
+            @Override
+            public List<Event> read(EventQuery q) throws IOException {
+                return EventLog.read(stateDir, q);
+            }
+
+            @Override
+            public void scan(Consumer<Event> each) throws IOException {
+                EventLog.scan(stateDir, each);
+            }
+        };
+    }
+
+    @Override
+    public List<Event> read(EventQuery q) throws IOException {
+        return read(stateDir, q);
+    }
+
+    @Override
+    public void scan(Consumer<Event> each) throws IOException {
+        scan(stateDir, each);
     }
 
     /** The last {@code limit} events that pass {@code filter}, oldest first. */
@@ -107,7 +124,7 @@ public final class EventLog implements EventSink, AutoCloseable {
     }
 
     /** Every event of the log, oldest first, handed over one at a time: nothing is kept. */
-    public static void scan(Path stateDir, java.util.function.Consumer<Event> each) throws IOException {
+    public static void scan(Path stateDir, Consumer<Event> each) throws IOException {
         Path dir = stateDir.resolve("events");
         if (!Files.isDirectory(dir)) {
             return;
@@ -125,64 +142,11 @@ public final class EventLog implements EventSink, AutoCloseable {
         }
     }
 
-    @Override
-    public void record(Event e) {
-        if (closing) {
-            dropped.incrementAndGet();
-            return;
-        }
-        if (queued.incrementAndGet() > QUEUE) {
-            queued.decrementAndGet();
-            dropped.incrementAndGet();
-            return;
-        }
-        queue.offer(e);
-        accepted.incrementAndGet();
-    }
-
-    /**
-     * {@code listener} gets every batch of events after it is written, on the writer thread:
-     * it must be quick and must not block (hand off to its own thread). Network threads never
-     * call it, so a listener costs a request nothing.
-     */
-    public void subscribe(Consumer<List<Event>> listener) {
-        listeners.add(listener);
-    }
-
-    public void unsubscribe(Consumer<List<Event>> listener) {
-        listeners.remove(listener);
-    }
-
-    public long dropped() {
-        return dropped.get();
-    }
-
-    /** Waits (up to 10 s) until every event accepted so far is in the file. */
-    public void flush() throws InterruptedException {
-        long target = accepted.get();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (written.get() < target && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-    }
-
     private void drain() {
-        long lastDropReport = 0;
-        long lastReportAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
         List<Event> batch = new ArrayList<>(4096);
-        while (!closing || !queue.isEmpty()) {
+        while (queue.running()) {
             try {
-                // Sleep-and-drain rather than a blocking poll: a writer parked on the queue would be
-                // woken (a futex call) by nearly every event, costing the network threads more
-                // than the write itself.
-                if (queue.isEmpty()) {
-                    Thread.sleep(DRAIN_MILLIS);
-                }
-                Event next;
-                while (batch.size() < 4096 && (next = queue.poll()) != null) {
-                    batch.add(next);
-                }
-                queued.addAndGet(-batch.size());
+                queue.awaitBatch(batch, 4096);
                 if (!batch.isEmpty()) {
                     for (Event e : batch) {
                         if (buffer.remaining() < EventCodec.MAX_RECORD) {
@@ -193,22 +157,18 @@ public final class EventLog implements EventSink, AutoCloseable {
                     if (queue.isEmpty()) {
                         writeBuffer();
                     }
-                    written.addAndGet(batch.size());
-                    tell(batch);
+                    queue.written(batch.size());
+                    listeners.tell(batch);
                     batch.clear();
                 }
-                long d = dropped.get();
-                if (d != lastDropReport && System.nanoTime() - lastReportAt >= TimeUnit.SECONDS.toNanos(10)) {
-                    LOG.warn("events.dropped total={} (the event queue was full; requests were still served)", d);
-                    lastDropReport = d;
-                    lastReportAt = System.nanoTime();
-                }
+                queue.reportDrops(d -> LOG.warn("events.dropped total={} (the event queue was full; requests were"
+                        + " still served)", d));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException ex) {
                 LOG.warn("events.write_failed dir={} error=\"{}\" lost={}", dir, ex.getMessage(), batch.size());
-                written.addAndGet(batch.size());
+                queue.lost(batch.size());
                 batch.clear();
                 buffer.clear();
             }
@@ -217,20 +177,6 @@ public final class EventLog implements EventSink, AutoCloseable {
             writeBuffer();
         } catch (IOException e) {
             LOG.warn("events.write_failed dir={} error=\"{}\"", dir, e.getMessage());
-        }
-    }
-
-    private void tell(List<Event> batch) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        List<Event> copy = List.copyOf(batch);
-        for (Consumer<List<Event>> l : listeners) {
-            try {
-                l.accept(copy);
-            } catch (RuntimeException e) {
-                LOG.warn("events.listener_failed listener={} error=\"{}\"", l.getClass().getName(), e.toString());
-            }
         }
     }
 
@@ -299,7 +245,7 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        queue.close();
         try {
             writer.join(5_000);
             segment.close();

@@ -88,6 +88,18 @@ public final class PgDatabase implements AutoCloseable {
         }
     }
 
+    /** {@link #connect}, then {@link #requireKnownSchema}: what a store opens on; closed again when either fails. */
+    public static PgDatabase open(StoreSettings settings, String purpose) throws StoreException {
+        PgDatabase db = connect(settings, purpose);
+        try {
+            db.requireKnownSchema();
+            return db;
+        } catch (StoreException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     public DataSource dataSource() {
         return pool;
     }

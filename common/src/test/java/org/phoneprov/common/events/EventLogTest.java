@@ -102,4 +102,23 @@ class EventLogTest {
         List<Event> all = EventLog.read(state, Optional.empty(), 10);
         assertEquals(2, all.size(), all.toString());
     }
+
+    @Test
+    void aQueryPicksByPhoneDaemonAndTimeWindowAndKeepsTheLast() throws Exception {
+        Optional<Mac> alice = Mac.parse("00147FE147B3");
+        try (EventLog log = EventLog.open(state)) {
+            for (int i = 0; i < 10; i++) {
+                Event e = event(i, i % 2 == 0 ? alice : Optional.empty());
+                log.record(i < 5 ? e : new Event(e.time(), "tftpd", "RRQ", e.device(), e.file(), "ok", e.bytes(),
+                        e.micros(), e.client()));
+            }
+            log.flush();
+            Instant t0 = event(0, Optional.empty()).time();
+            EventQuery q = new EventQuery(alice, Optional.of("tftpd"), Optional.of(t0.plusMillis(6)),
+                    Optional.of(t0.plusMillis(9)), 10);
+            assertEquals(List.of(406L, 408L), log.read(q).stream().map(Event::bytes).toList(), "since in, until out");
+            assertEquals(List.of(408L), EventLog.history(state).read(new EventQuery(alice, Optional.empty(),
+                    Optional.empty(), Optional.empty(), 1)).stream().map(Event::bytes).toList(), "the last one");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.phoneprov.common.config.StoreSettings;
 import org.phoneprov.common.events.StoreException;
+import org.phoneprov.common.pg.Outage;
 import org.phoneprov.common.pg.PgDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -83,8 +83,8 @@ class PgLeaseStoreTest {
         assertTrue(e.getMessage().contains("has no phoneprov schema yet; run 'phoneprov db migrate --config FILE'"),
                 e.getMessage());
         try (PgDatabase db = PgDatabase.connect(s, "test")) {
-            assertEquals(new PgDatabase.Migrated(0, 1, List.of("V1 leases")), db.migrate());
-            assertEquals(new PgDatabase.Migrated(1, 1, List.of()), db.migrate(), "a second run has nothing to do");
+            assertEquals(new PgDatabase.Migrated(0, 3, List.of("V1 leases", "V2 events", "V3 gigaset")), db.migrate());
+            assertEquals(new PgDatabase.Migrated(3, 3, List.of()), db.migrate(), "a second run has nothing to do");
             assertTrue(db.schema().usable());
         }
         assertEquals("address|bigint,client_class|text,expires_at|bigint,mac|text,state|text,updated_at|bigint",
@@ -138,9 +138,9 @@ class PgLeaseStoreTest {
         StoreSettings s = migrated();
         server.psql(database(s), "INSERT INTO " + PgDatabase.HISTORY_TABLE + " (installed_rank, version, description,"
                 + " type, script, checksum, installed_by, execution_time, success)"
-                + " VALUES (2, '2', 'from a later phoneprov', 'SQL', 'V2__later.sql', 0, 'phoneprov', 1, true)");
+                + " VALUES (4, '4', 'from a later phoneprov', 'SQL', 'V4__later.sql', 0, 'phoneprov', 1, true)");
         StoreException e = assertThrows(StoreException.class, () -> PgLeaseStore.open(s));
-        assertTrue(e.getMessage().contains("at schema version 2, newer than this phoneprov knows (1); upgrade"),
+        assertTrue(e.getMessage().contains("at schema version 4, newer than this phoneprov knows (3); upgrade"),
                 e.getMessage());
     }
 

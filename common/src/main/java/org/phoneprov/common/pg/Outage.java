@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.lease;
+package org.phoneprov.common.pg;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,12 +6,13 @@ import java.util.function.LongSupplier;
 
 /**
  * How a store that cannot write says so: the first failed batch at once, then at most one line
- * per interval with how many leases failed since the last line, and one line when a batch is
- * written again. A database down for an hour under a boot storm is some 360 lines, not one per
- * batch. Called from the committer thread only.
+ * per interval with how many items (leases, events) failed since the last line, and one line when
+ * a batch is written again. A database down for an hour under a boot storm is some 360 lines, not
+ * one per batch. Called from one writer thread only (dhcpd's committer, the event writer, a
+ * listener).
  */
-final class Outage {
-    static final Duration INTERVAL = Duration.ofSeconds(10);
+public final class Outage {
+    public static final Duration INTERVAL = Duration.ofSeconds(10);
 
     private final long intervalNanos;
     private final LongSupplier nanoTime;
@@ -21,16 +22,16 @@ final class Outage {
     private long failedSinceLine;
     private long failedTotal;
 
-    Outage(Duration interval, LongSupplier nanoTime) {
+    public Outage(Duration interval, LongSupplier nanoTime) {
         this.intervalNanos = interval.toNanos();
         this.nanoTime = nanoTime;
     }
 
-    /** {@code leases} were not written; the details of the line to log now, if one is due. */
-    Optional<String> failed(int leases, String error) {
+    /** {@code items} were not written; the details of the line to log now, if one is due. */
+    public Optional<String> failed(int items, String error) {
         long now = nanoTime.getAsLong();
-        failedSinceLine += leases;
-        failedTotal += leases;
+        failedSinceLine += items;
+        failedTotal += items;
         if (!down) {
             down = true;
             since = now;
@@ -44,7 +45,7 @@ final class Outage {
     }
 
     /** A batch was written; the details of the recovery line, if the store was failing. */
-    Optional<String> written() {
+    public Optional<String> written() {
         if (!down) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.phoneprov.dhcpd.lease;
+package org.phoneprov.common.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

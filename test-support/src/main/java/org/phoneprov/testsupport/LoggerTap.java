@@ -1,0 +1,36 @@
+package org.phoneprov.testsupport;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lines a class logs while a test runs (its logger still logs as before); close detaches.
+ * For counting stable event names: {@code tap.count("events.store.unavailable")}.
+ */
+public final class LoggerTap implements AutoCloseable {
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Logger logger;
+
+    public LoggerTap(Class<?> of) {
+        logger = (Logger) LoggerFactory.getLogger(of);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    /** How many lines so far start with {@code event}. */
+    public long count(String event) {
+        return appender.list.stream().filter(e -> e.getFormattedMessage().startsWith(event)).count();
+    }
+
+    /** Every line so far, for an assertion's message. */
+    public String text() {
+        return String.join("\n", appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+    }
+}
