@@ -30,14 +30,15 @@ public final class HttpDaemon implements Daemon {
     private final HttpServer server;
 
     /**
-     * The redirect and activation databases are opened only for a config with Gigaset providers or
-     * activation codes: a suite without them creates no such files and loads no SQLite for them.
+     * The redirect and activation stores are opened only for a config with Gigaset providers or
+     * activation codes: a suite without them creates no such files and opens no database pool for them.
      *
-     * @throws StoreException when the redirect or activation database in the state folder cannot be opened
+     * @throws StoreException when the redirect or activation store (the state folder's files, or the
+     *                        PostgreSQL database of {@code store:}) cannot be opened
      */
     public HttpDaemon(SuiteServices suite) throws StoreException {
         this.initial = suite.initial();
-        this.gigaset = usesGigaset(initial) ? GigasetServices.open(initial.paths().state()) : null;
+        this.gigaset = usesGigaset(initial) ? GigasetServices.open(initial) : null;
         this.server = new HttpServer(initial.httpd(), initial.http(), suite.files(), suite.current(), suite.events(),
                 gigaset, suite.metrics().registry());
     }

@@ -2,9 +2,11 @@ package org.phoneprov.common.pg;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -75,10 +77,7 @@ public final class PgDatabase implements AutoCloseable {
         h.setKeepaliveTime(30_000);
         h.setInitializationFailTimeout(1); // unreachable at start: fail now, with the reason
         h.setConnectionInitSql(DURABLE_COMMITS);
-        h.addDataSourceProperty("ApplicationName", "phoneprov " + purpose);
-        h.addDataSourceProperty("connectTimeout", "2"); // seconds
-        h.addDataSourceProperty("socketTimeout", "10"); // a server gone silent fails a commit, never hangs it
-        h.addDataSourceProperty("tcpKeepAlive", "true");
+        h.setDataSourceProperties(driverProperties(purpose));
         try {
             return new PgDatabase(settings, new HikariDataSource(h));
         } catch (RuntimeException e) { // Hikari's PoolInitializationException, around the driver's reason
@@ -100,8 +99,65 @@ public final class PgDatabase implements AutoCloseable {
         }
     }
 
+    /** What the driver is told for every connection, pooled or not; the login is passed apart. */
+    private static Properties driverProperties(String purpose) {
+        Properties p = new Properties();
+        p.setProperty("ApplicationName", "phoneprov " + purpose);
+        p.setProperty("connectTimeout", "2"); // seconds
+        p.setProperty("socketTimeout", "10"); // a server gone silent fails a commit, never hangs it
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
+    }
+
+    /**
+     * A connection of its own, outside the pool (auto-commit on), for a thread that holds one for
+     * good: {@link PgChanges} listening. Taken from the pool it would leave a pool of one with
+     * nothing to write on.
+     */
+    public Connection connectDirect(String purpose) throws SQLException {
+        Properties p = driverProperties(purpose);
+        p.setProperty("user", settings.user());
+        settings.password().ifPresent(pw -> p.setProperty("password", pw));
+        Connection c = new org.postgresql.Driver().connect(settings.url(), p);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + settings.url());
+        }
+        return c;
+    }
+
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** Work on one pooled connection; a StoreException it throws passes through as it is. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException, StoreException;
+    }
+
+    /** {@code work} in a read-only transaction, ended after; a failed call says {@code doing} and why. */
+    public <T> T read(String doing, Work<T> work) throws StoreException {
+        try (Connection c = pool.getConnection()) {
+            T result = work.run(c);
+            c.rollback(); // nothing to keep; ends the transaction autocommit=false opened
+            return result;
+        } catch (SQLException e) {
+            throw failure(doing, e);
+        }
+    }
+
+    /**
+     * {@code work} in one transaction, committed before this returns; on failure nothing of it is
+     * kept (Hikari rolls back a connection closed uncommitted, and drops a broken one).
+     */
+    public <T> T write(String doing, Work<T> work) throws StoreException {
+        try (Connection c = pool.getConnection()) {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw failure(doing, e);
+        }
     }
 
     /** The URL, for messages; it never holds the password ({@code StoreReader} refuses that). */

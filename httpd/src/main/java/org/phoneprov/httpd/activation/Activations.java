@@ -57,20 +57,22 @@ public final class Activations {
     public synchronized Verdict use(ActivationCode code, Mac phone) throws StoreException {
         Optional<ActivationUse> before = uses.find(code.user());
         long now = epochMillis.getAsLong();
-        if (before.isPresent()) {
-            ActivationUse b = before.get();
-            if (code.lock() == ActivationCode.Lock.ONE_SHOT) {
-                return new Refused("code_spent", b.mac());
+        if (before.isEmpty()) {
+            ActivationUse first = new ActivationUse(code.user(), phone, now, now, 1);
+            before = uses.claim(first); // a node sharing the store may have used it since our copy was read
+            if (before.isEmpty()) {
+                return new Granted(first);
             }
-            if (!b.mac().equals(phone)) {
-                return new Refused("code_locked", b.mac());
-            }
-            ActivationUse again = b.again(now);
-            uses.put(again);
-            return new Granted(again);
         }
-        ActivationUse first = new ActivationUse(code.user(), phone, now, now, 1);
-        uses.put(first);
-        return new Granted(first);
+        ActivationUse b = before.get();
+        if (code.lock() == ActivationCode.Lock.ONE_SHOT) {
+            return new Refused("code_spent", b.mac());
+        }
+        if (!b.mac().equals(phone)) {
+            return new Refused("code_locked", b.mac());
+        }
+        ActivationUse again = b.again(now);
+        uses.put(again);
+        return new Granted(again);
     }
 }
