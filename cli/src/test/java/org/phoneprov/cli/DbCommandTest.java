@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phoneprov.testsupport.PgServer;
 
-/** {@code phoneprov db migrate|status} and {@code phoneprov leases} on a real PostgreSQL server. */
+/** {@code phoneprov db migrate|status}, {@code phoneprov leases} and {@code events} on a real PostgreSQL server. */
 class DbCommandTest {
     @TempDir
     Path dir;
@@ -58,6 +58,14 @@ class DbCommandTest {
             leases = CliTest.cli("leases", "--config", cfg);
             assertEquals(0, leases.code(), leases.err());
             assertTrue(leases.out().contains("10.13.1.1") && leases.out().contains("00:14:7F:77:00:01"), leases.out());
+
+            pg.psql("pp", "INSERT INTO event (at, node, daemon, action, mac, file, result, bytes, micros, client,"
+                    + " client_port) VALUES (now(), 'node-b', 'httpd', 'GET', '00147F770001', '/ST2030S_x.txt', '200',"
+                    + " 512, 900, '10.13.1.1', 40000)");
+            CliTest.Run events = CliTest.cli("events", "--config", cfg, "--mac", "00:14:7f:77:00:01");
+            assertEquals(0, events.code(), events.err());
+            assertTrue(events.out().contains("/ST2030S_x.txt") && events.out().contains("10.13.1.1:40000"),
+                    "another node's event, read from the shared table: " + events.out());
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.phoneprov.common.config.StoreSettings;
 import org.phoneprov.common.mac.Mac;
 import org.phoneprov.common.pg.PgDatabase;
+import org.phoneprov.common.store.Rows;
 
 /**
  * The {@code event} table (migration V2) read back: a query's filters become the WHERE clause of
@@ -68,21 +69,19 @@ public final class PgEventReader implements EventHistory {
         });
         sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
         args.add(q.limit());
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                st.setObject(i + 1, args.get(i));
-            }
-            List<Event> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(event(rs));
+        try {
+            List<Event> out = db.read("reading events", c -> {
+                try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                    for (int i = 0; i < args.size(); i++) {
+                        st.setObject(i + 1, args.get(i));
+                    }
+                    return Rows.all(st, PgEventReader::event);
                 }
-            }
-            c.rollback(); // read-only; ends the transaction autocommit=false opened
+            });
             Collections.reverse(out);
             return out;
-        } catch (SQLException e) {
-            throw new IOException(db.failure("reading events", e).getMessage(), e);
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

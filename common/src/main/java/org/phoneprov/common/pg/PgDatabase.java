@@ -39,6 +39,8 @@ public final class PgDatabase implements AutoCloseable {
     /** Flyway's record of what was applied; named for us, beside our tables. */
     public static final String HISTORY_TABLE = "phoneprov_schema_history";
     static final long CONNECTION_TIMEOUT_MS = 2_000;
+    /** Tries of a read that meets connections the server cut: one more than a pool of 2 can hold stale. */
+    static final int READ_ATTEMPTS = 3;
     /**
      * Run on each new connection: a database or role with {@code synchronous_commit = off}
      * would let a commit return before its WAL is on disk, and an ACK would promise a lease a
@@ -135,15 +137,37 @@ public final class PgDatabase implements AutoCloseable {
         T run(Connection c) throws SQLException, StoreException;
     }
 
-    /** {@code work} in a read-only transaction, ended after; a failed call says {@code doing} and why. */
+    /**
+     * {@code work} in a read-only transaction, ended after; a failed call says {@code doing} and why.
+     * Once the server is back after a restart, the pool may still hand out a connection the server
+     * cut (Hikari skips its check on one used within the last half second, and drops one only when
+     * it fails); a read that meets one is tried again, up to {@link #READ_ATTEMPTS} times. A pool
+     * that cannot connect at all fails at once: the server is down, not restarted.
+     */
     public <T> T read(String doing, Work<T> work) throws StoreException {
-        try (Connection c = pool.getConnection()) {
-            T result = work.run(c);
-            c.rollback(); // nothing to keep; ends the transaction autocommit=false opened
-            return result;
-        } catch (SQLException e) {
-            throw failure(doing, e);
+        for (int attempt = 1; ; attempt++) {
+            Connection c;
+            try {
+                c = pool.getConnection();
+            } catch (SQLException e) {
+                throw failure(doing, e);
+            }
+            try (c) {
+                T result = work.run(c);
+                c.rollback(); // nothing to keep; ends the transaction autocommit=false opened
+                return result;
+            } catch (SQLException e) {
+                if (attempt >= READ_ATTEMPTS || !connectionLost(e)) {
+                    throw failure(doing, e);
+                }
+            }
         }
+    }
+
+    /** A connection the server closed or cut (SQLSTATE class 08, or 57P01..03: shut down, crashed, restarting). */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /**

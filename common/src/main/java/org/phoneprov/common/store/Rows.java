@@ -25,8 +25,15 @@ public final class Rows {
     }
 
     public static <T> List<T> all(Connection c, String sql, Reader<T> reader) throws SQLException, StoreException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            return all(st, reader);
+        }
+    }
+
+    /** Every row of {@code st}, its parameters already set. */
+    public static <T> List<T> all(PreparedStatement st, Reader<T> reader) throws SQLException, StoreException {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 out.add(reader.read(rs));
             }
