@@ -1,5 +1,6 @@
 package org.phoneprov.testsupport;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -12,9 +13,13 @@ import org.slf4j.LoggerFactory;
 public final class LoggerTap implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger;
+    private final Level before;
 
+    /** Taps {@code of}'s logger at INFO, whatever another test (a CLI command quieting the logs) left it at. */
     public LoggerTap(Class<?> of) {
         logger = (Logger) LoggerFactory.getLogger(of);
+        before = logger.getLevel();
+        logger.setLevel(Level.INFO);
         appender.start();
         logger.addAppender(appender);
     }
@@ -32,5 +37,6 @@ public final class LoggerTap implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setLevel(before);
     }
 }
