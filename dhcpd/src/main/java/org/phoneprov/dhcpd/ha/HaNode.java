@@ -143,6 +143,14 @@ public final class HaNode implements AutoCloseable {
         return published;
     }
 
+    /** Lease-update counts, for the metrics. */
+    public record Counts(long sent, long failed, long received, long conflicts) {
+    }
+
+    public Counts counts() {
+        return new Counts(updatesSent.get(), updatesFailed.get(), updatesReceived.get(), conflicts.get());
+    }
+
     // ---- the HA thread ----
 
     private void heartbeat() {

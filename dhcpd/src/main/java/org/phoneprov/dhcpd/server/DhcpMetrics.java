@@ -3,6 +3,7 @@ package org.phoneprov.dhcpd.server;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
@@ -45,6 +46,8 @@ final class DhcpMetrics implements AutoCloseable {
     private final DistributionDataPoint offerToAck;
     /** The allocator's state, asked at scrape time; nothing before dhcpd has started. */
     private volatile Supplier<Stats> leases = () -> new Stats(List.of());
+    /** The HA node while one runs (dhcpd.ha): its state and lease-update counts. */
+    private volatile java.util.Optional<org.phoneprov.dhcpd.ha.HaNode> ha = java.util.Optional.empty();
 
     DhcpMetrics(PrometheusRegistry registry) {
         group = new MetricGroup(registry);
@@ -76,6 +79,26 @@ final class DhcpMetrics implements AutoCloseable {
                 Stats.Subnet::free);
         pool("phoneprov_dhcp_pool_size_addresses", "Dynamic addresses in the pools of each subnet",
                 Stats.Subnet::size);
+        group.gaugeReading("phoneprov_dhcp_ha_state", "dhcpd.ha: 1 for this node's HA state (Kea's names), 0 for"
+                + " the others; no samples without dhcpd.ha", (GaugeWithCallback.Callback cb) -> ha.ifPresent(n -> {
+                    for (org.phoneprov.dhcpd.ha.HaState st : org.phoneprov.dhcpd.ha.HaState.values()) {
+                        cb.call(n.state() == st ? 1 : 0, st.word());
+                    }
+                }), "state");
+        group.counterReading("phoneprov_dhcp_ha_lease_updates_total", "dhcpd.ha: lease updates, by what happened:"
+                + " sent (and answered), failed (no answer), received from the partner, conflict (refused by it)",
+                (CounterWithCallback.Callback cb) -> ha.ifPresent(n -> {
+                    org.phoneprov.dhcpd.ha.HaNode.Counts c = n.counts();
+                    cb.call(c.sent(), "sent");
+                    cb.call(c.failed(), "failed");
+                    cb.call(c.received(), "received");
+                    cb.call(c.conflicts(), "conflict");
+                }), "result");
+    }
+
+    /** Where the HA gauges read from, while an HA node runs. */
+    void ha(java.util.Optional<org.phoneprov.dhcpd.ha.HaNode> node) {
+        this.ha = node;
     }
 
     private void pool(String name, String help, ToDoubleFunction<Stats.Subnet> value) {

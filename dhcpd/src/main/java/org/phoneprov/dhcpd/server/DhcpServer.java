@@ -154,6 +154,7 @@ public final class DhcpServer implements AutoCloseable {
             }
         }
         metrics.leases(this::leaseStats);
+        metrics.ha(Optional.ofNullable(ha));
         channel.eventLoop().scheduleAtFixedRate(() -> {
             for (Lease l : allocator.expireDue()) {
                 store.commit(l);
@@ -270,6 +271,7 @@ public final class DhcpServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         metrics.leases(() -> new Stats(List.of()));
+        metrics.ha(Optional.empty());
         if (ha != null) {
             ha.close();
             ha = null;
