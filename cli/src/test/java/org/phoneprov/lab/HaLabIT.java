@@ -29,8 +29,9 @@ import org.phoneprov.testsupport.PgServer;
  * lab bridge, with a PostgreSQL server from Debian's package on the bridge host; perfdhcp
  * broadcasting from a client namespace at a steady rate, tcpdump there recording every ACK.
  * Hot-standby on the shared database: the primary is killed with SIGKILL mid-load, the standby
- * takes over within the configured time, no address ever goes to two clients, every ACKed lease
- * is a row; the primary restarts and rejoins. Load-balancing on two SQLite files: both nodes
+ * takes over within the configured time, phones booting meanwhile provision ({@code phoneprov
+ * simulate}), no address ever goes to two clients, every ACKed lease is a row; the primary
+ * restarts and rejoins. Load-balancing on two SQLite files: both nodes
  * answer their halves, each file has every lease, and the survivor of a kill serves everyone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +63,12 @@ class HaLabIT {
         nsB = net.namespace("ha-b");
         net.host(nsB, B_IP + "/16");
         net.in(net.client, "ip", "addr", "add", LabNet.CLIENT_IP + "/16", "dev", "eth0");
+        // Simulated phones (phoneprov simulate): DHCP broadcasts need a route, and the lease range is
+        // local so every phone sends from (and answers ARP for) its own leased address.
+        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
+        for (String r : List.of("10.77.1.0/24", "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
+            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
+        }
         pg = PgServer.start(net.server, LabNet.SERVER_IP);
         pg.createRole("phoneprov", PASSWORD);
         pg.createDatabase("phoneprov", "phoneprov");
@@ -127,7 +134,7 @@ class HaLabIT {
 
     static PhoneprovProcess start(String ns, Path config, String log) throws IOException {
         PhoneprovProcess p = PhoneprovProcess.start(ns, work.resolve(log), "run", "--config", config.toString(),
-                "--only", "dhcpd");
+                "--only", "dhcpd,tftpd,httpd");
         running.add(p);
         return p;
     }
@@ -254,6 +261,12 @@ class HaLabIT {
                 "-q", "-n", "-t", "10", "-T", "1", "-A", "1", "-s", work.resolve("udhcpc.script").toString()), 60);
         assertEquals(0, phone.code(), "a phone booting during the failover gets a lease: " + phone.out() + phone.err()
                 + b.logText());
+        // Phones powering up during the failover provision from the standby (DHCP, TFTP, HTTP).
+        Sh.Result phones = Sh.run(Sh.in(net.client, "java", "-jar", PhoneprovProcess.jar().toString(), "simulate",
+                "--config", cfgB.toString(), "--state", work.resolve("phones").toString(), "--phones", "8"), 150);
+        assertEquals(0, phones.code(), "every simulated phone provisions during the failover: " + phones.out()
+                + phones.err() + b.logText());
+        assertTrue(phones.out().contains("provisioned:  8 of 8"), phones.out());
         assertTrue(load.waitFor(60, TimeUnit.SECONDS), "perfdhcp ends");
         List<Pcap.Ack> acks = stop(dump, pcap);
 
