@@ -54,7 +54,7 @@ class HaLabIT {
 
     @BeforeAll
     static void startLab() throws Exception {
-        LabNet.requireLab("ip", "perfdhcp", "udhcpc", "tcpdump", "java");
+        LabNet.requireLab("ip", "perfdhcp", "udhcpc", "tcpdump", "curl", "java");
         PgServer.require();
         work = Files.createTempDirectory("phoneprov-halab-");
         net = LabNet.createBare();
@@ -104,6 +104,12 @@ class HaLabIT {
 
     /** Node {@code name}'s folder: the lab example, on its own address and eth0, with dhcpd.ha (and the store). */
     static Path node(String folder, String name, String ip, String mode, boolean shared) throws IOException {
+        return node(folder, name, ip, mode, shared, null);
+    }
+
+    /** As above; with {@code certs} (a `phoneprov cert init` folder), the nodes talk mutual TLS. */
+    static Path node(String folder, String name, String ip, String mode, boolean shared, Path certs)
+            throws IOException {
         Path dir = work.resolve(folder);
         HttpLabIT.copyTree(PhoneprovProcess.repoRoot().resolve("examples/lab"), dir);
         Files.writeString(dir.resolve("ha.secret"), SECRET + "\n");
@@ -119,7 +125,9 @@ class HaLabIT {
                 + "    max_unacked_clients: 0\n"
                 + "    peers:\n"
                 + "      - {name: dhcp-a, address: " + A_IP + ", role: primary}\n"
-                + "      - {name: dhcp-b, address: " + B_IP + ", role: " + second + "}\n";
+                + "      - {name: dhcp-b, address: " + B_IP + ", role: " + second + "}\n"
+                + (certs == null ? "" : "    tls: {cert: " + certs.resolve("server.pem") + ", key: "
+                        + certs.resolve("server.key") + ", ca: " + certs.resolve("ca.pem") + "}\n");
         String text = Files.readString(dir.resolve("phoneprov.yaml"))
                 .replace("10.77.0.1", ip).replace("router: " + ip, "router: 10.77.0.1")
                 .replace("interface: lab0", "interface: eth0")
@@ -304,13 +312,25 @@ class HaLabIT {
 
     @Test
     @Order(2)
-    void loadBalancingOnTwoSqliteFilesSharesTheClientsAndEachFileHasEveryLease() throws Exception {
-        Path cfgA = node("lb-a", "dhcp-a", A_IP, "load-balancing", false);
-        Path cfgB = node("lb-b", "dhcp-b", B_IP, "load-balancing", false);
+    void loadBalancingOnTwoSqliteFilesOverMutualTlsSharesTheClientsAndEachFileHasEveryLease() throws Exception {
+        Path certs = work.resolve("ha-certs");
+        Sh.Result made = phoneprov(nsA, "cert", "init", "--dir", certs.toString(), "--ip", A_IP, "--ip", B_IP);
+        assertEquals(0, made.code(), made.out() + made.err());
+        Path cfgA = node("lb-a", "dhcp-a", A_IP, "load-balancing", false, certs);
+        Path cfgB = node("lb-b", "dhcp-b", B_IP, "load-balancing", false, certs);
         PhoneprovProcess a = start(nsA, cfgA, "lb-a.log");
         PhoneprovProcess b = start(nsB, cfgB, "lb-b.log");
         a.awaitLog("to=load-balancing", 60);
         b.awaitLog("to=load-balancing", 60);
+        assertTrue(a.logText().contains("tls=mutual"), a.logText());
+        // A caller without the pair's certificate gets no TLS session, whatever it knows.
+        Sh.Result stranger = Sh.run(Sh.in(net.client, "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
+                "-X", "POST", "https://" + A_IP + ":8647/ha/v1/heartbeat"), 20);
+        assertTrue(stranger.code() != 0 || stranger.out().equals("000"), "no certificate, no session: "
+                + stranger.out() + stranger.err());
+        Sh.Result st = phoneprov(nsB, "ha", "status", "--config", cfgB.toString(), "--node", "dhcp-a");
+        assertEquals(0, st.code(), st.out() + st.err());
+        assertTrue(st.out().contains("partner dhcp-b at https://" + B_IP + ":8647: load-balancing"), st.out());
 
         Path pcap = work.resolve("load-balancing.pcap");
         Process dump = tcpdump(pcap);

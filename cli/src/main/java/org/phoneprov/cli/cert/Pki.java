@@ -95,16 +95,19 @@ public final class Pki {
         List<GeneralName> san = new ArrayList<>();
         names.hosts().forEach(h -> san.add(new GeneralName(GeneralName.dNSName, h)));
         names.addresses().forEach(a -> san.add(new GeneralName(GeneralName.iPAddress, a.getHostAddress())));
+        // Also clientAuth: a dhcpd HA node shows its server certificate to its partner (mutual TLS).
         return leaf(ca, names.first(), lifetime, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
-                KeyPurposeId.id_kp_serverAuth, new GeneralNames(san.toArray(GeneralName[]::new)));
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
+                new GeneralNames(san.toArray(GeneralName[]::new)));
     }
 
     /** A phone's certificate: its CN is what the admin named it (a MAC, a room). */
     public Issued client(Issued ca, String commonName, Duration lifetime) throws GeneralSecurityException {
-        return leaf(ca, commonName, lifetime, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth, null);
+        return leaf(ca, commonName, lifetime, KeyUsage.digitalSignature,
+                new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, null);
     }
 
-    private Issued leaf(Issued ca, String commonName, Duration lifetime, int usage, KeyPurposeId purpose,
+    private Issued leaf(Issued ca, String commonName, Duration lifetime, int usage, KeyPurposeId[] purposes,
                         GeneralNames san) throws GeneralSecurityException {
         KeyPair keys = rsa();
         // Never outlive the CA: a chain is only as valid as its shortest link.
@@ -116,7 +119,7 @@ public final class Pki {
                     name(commonName), keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca.cert()));
             if (san != null) {

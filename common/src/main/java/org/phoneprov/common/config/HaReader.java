@@ -25,6 +25,7 @@ import java.util.Set;
  *     peers:
  *       - {name: dhcp-a, address: 10.77.0.1, port: 8647, role: primary}
  *       - {name: dhcp-b, address: 10.77.0.2, port: 8647, role: standby}   # secondary for load-balancing
+ *     tls: {cert: certs/server.pem, key: certs/server.key, ca: certs/ca.pem}   # optional: mutual TLS
  * </pre>
  * Kea's rules for the pair: hot-standby is a primary and a standby, load-balancing a primary
  * and a secondary; max-response-delay must exceed the heartbeat delay.
@@ -43,7 +44,7 @@ final class HaReader {
         }
         MapView h = hv.get();
         h.allowOnly("mode", "this_node", "secret_file", "heartbeat_delay_ms", "max_response_delay_ms",
-                "max_ack_delay_ms", "max_unacked_clients", "peers");
+                "max_ack_delay_ms", "max_unacked_clients", "peers", "tls");
         Optional<HaSettings.Mode> mode = h.requiredString("mode").flatMap(w -> {
             Optional<HaSettings.Mode> m = Arrays.stream(HaSettings.Mode.values())
                     .filter(x -> x.word().equals(w.toLowerCase(Locale.ROOT))).findFirst();
@@ -59,6 +60,7 @@ final class HaReader {
         int maxResponse = h.integer("max_response_delay_ms", 60_000, 200, 3_600_000);
         int maxAck = h.integer("max_ack_delay_ms", 10_000, 0, 3_600_000);
         int maxUnacked = h.integer("max_unacked_clients", 10, 0, 100_000);
+        Optional<HaSettings.Tls> tls = h.map("tls").flatMap(t -> tls(t, base));
         if (h.has("max_response_delay_ms") && maxResponse <= heartbeat) {
             problems.add(h.at("max_response_delay_ms"), h.keyPath("max_response_delay_ms"), "must be longer than "
                     + "heartbeat_delay_ms (" + heartbeat + "), or one late heartbeat declares the partner down");
@@ -99,11 +101,11 @@ final class HaReader {
                 return Optional.empty();
             }
         }
-        if (mode.isEmpty() || self.isEmpty() || !known || secret.isEmpty()) {
+        if (mode.isEmpty() || self.isEmpty() || !known || secret.isEmpty() || (h.has("tls") && tls.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new HaSettings(mode.get(), self.get(), peers, secret.get(), heartbeat, maxResponse, maxAck,
-                maxUnacked));
+                maxUnacked, tls));
     }
 
     private static Optional<HaSettings.Peer> peer(MapView p, Problems problems) {
@@ -134,6 +136,18 @@ final class HaReader {
             return Optional.empty();
         }
         return Optional.of(new HaSettings.Peer(name.get(), address.get(), port, role.get()));
+    }
+
+    /** {@code tls: {cert, key, ca}}: this node's certificate and key, and the CA of the pair's certificates. */
+    private static Optional<HaSettings.Tls> tls(MapView t, Path base) {
+        t.allowOnly("cert", "key", "ca");
+        Optional<ServerKeys> keys = ServerKeys.read(t, base);
+        java.util.List<java.security.cert.X509Certificate> ca = t.requiredString("ca")
+                .map(n -> ServerKeys.certificates(base.resolve(n).normalize(), t, "ca")).orElse(java.util.List.of());
+        if (keys.isEmpty() || ca.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HaSettings.Tls(keys.get(), ca));
     }
 
     /** The first line, long enough; problems never quote it. */

@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param maxAckMillis       a partner's client waiting longer than this (the DHCP secs field) counts as unanswered
  *                           (max-ack-delay)
  * @param maxUnackedClients  how many unanswered clients make the partner down once it is in doubt; 0: at once
+ * @param tls                mutual TLS between the nodes ({@code tls: {cert, key, ca}}), as Kea's HA hook offers
  */
 public record HaSettings(Mode mode, String thisNode, List<Peer> peers, String secret, int heartbeatMillis,
-                         int maxResponseMillis, int maxAckMillis, int maxUnackedClients) {
+                         int maxResponseMillis, int maxAckMillis, int maxUnackedClients, Optional<Tls> tls) {
     public static final int DEFAULT_PORT = 8647;
 
     public HaSettings {
@@ -44,6 +45,22 @@ public record HaSettings(Mode mode, String thisNode, List<Peer> peers, String se
         }
     }
 
+    /**
+     * This node's certificate and key, and the CA the partner's certificate must chain to: each
+     * node's listener asks the other for a certificate of that CA, and each checks the other's
+     * address against its certificate (an IP address SAN, as {@code phoneprov cert init --ip} makes).
+     */
+    public record Tls(ServerKeys keys, List<java.security.cert.X509Certificate> ca) {
+        public Tls {
+            ca = List.copyOf(ca);
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[" + keys + ", ca=" + ca.size() + " certificate(s)]";
+        }
+    }
+
     /** One node: where its HA listener is, and its role. */
     public record Peer(String name, InetAddress address, int port, Role role) {
     }
@@ -61,7 +78,7 @@ public record HaSettings(Mode mode, String thisNode, List<Peer> peers, String se
     public String toString() {
         return "ha[" + mode.word() + " this=" + thisNode + " peers=" + peers + " secret=*** heartbeat=" + heartbeatMillis
                 + "ms max_response=" + maxResponseMillis + "ms max_ack=" + maxAckMillis + "ms max_unacked="
-                + maxUnackedClients + "]";
+                + maxUnackedClients + (tls.isPresent() ? " tls" : "") + "]";
     }
 
     /** The partner's peer entry, if HA is on: used to check that both nodes name each other. */

@@ -109,4 +109,20 @@ class HaConfigTest {
                 """);
         assertTrue(self.contains("'dhcp-x' is none of the peers"), self);
     }
+
+    @Test
+    void tlsNeedsTheCertificateTheKeyAndTheCa() throws Exception {
+        Files.writeString(dir.resolve("ha.secret"), SECRET + "\n");
+        String e = errors("""
+                mode: hot-standby
+                this_node: dhcp-a
+                secret_file: ha.secret
+                tls: {cert: missing.pem, key: missing.key}
+                peers:
+                  - {name: dhcp-a, address: 10.77.0.1, role: primary}
+                  - {name: dhcp-b, address: 10.77.0.2, role: standby}
+                """);
+        assertTrue(e.contains("dhcpd.ha.tls.ca"), e);
+        assertTrue(e.contains("dhcpd.ha.tls.cert"), e);
+    }
 }

@@ -52,7 +52,15 @@ final class HaListener implements AutoCloseable {
     private EventLoopGroup group;
     private Channel channel;
 
-    HaListener(HaNode node, HaAuth auth, String self, String partner, LongSupplier clock) {
+    private final java.util.Optional<io.netty.handler.ssl.SslContext> tls;
+
+    HaListener(HaNode node, HaAuth auth, String self, String partner, LongSupplier clock,
+               java.util.Optional<org.phoneprov.common.config.HaSettings.Tls> tls) {
+        try {
+            this.tls = tls.isPresent() ? java.util.Optional.of(HaTls.server(tls.get())) : java.util.Optional.empty();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("dhcpd.ha.tls: " + e.getMessage(), e);
+        }
         this.node = node;
         this.auth = auth;
         this.self = self;
@@ -67,6 +75,7 @@ final class HaListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        tls.ifPresent(t -> ch.pipeline().addLast(t.newHandler(ch.alloc())));
                         ch.pipeline().addLast(new ReadTimeoutHandler(60), new HttpServerCodec(4096, 8192, 64 * 1024),
                                 new HttpObjectAggregator(MAX_BODY), handler);
                     }

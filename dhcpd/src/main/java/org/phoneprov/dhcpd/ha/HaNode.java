@@ -79,7 +79,8 @@ public final class HaNode implements AutoCloseable {
             return t;
         });
         this.link = new HaPartnerLink(settings, auth, loop, clock);
-        this.listener = new HaListener(this, auth, settings.thisNode(), settings.partner().name(), clock);
+        this.listener = new HaListener(this, auth, settings.thisNode(), settings.partner().name(), clock,
+                settings.tls());
     }
 
     /** Listens for the partner, then starts the heartbeats. */
@@ -87,10 +88,11 @@ public final class HaNode implements AutoCloseable {
         HaSettings.Peer self = settings.self();
         InetSocketAddress at = listener.start(new InetSocketAddress(self.address(), self.port()));
         LOG.info("ha.started node={} role={} mode={} listen={}:{} partner={} ({}) heartbeat={}ms "
-                        + "max_response_delay={}ms max_unacked_clients={} store={}", settings.thisNode(),
+                        + "max_response_delay={}ms max_unacked_clients={} store={} tls={}", settings.thisNode(),
                 self.role().word(), settings.mode().word(), at.getAddress().getHostAddress(), at.getPort(),
                 settings.partner().name(), link.where(), settings.heartbeatMillis(), settings.maxResponseMillis(),
-                settings.maxUnackedClients(), leases.sharedStore() ? "shared" : "own");
+                settings.maxUnackedClients(), leases.sharedStore() ? "shared" : "own",
+                settings.tls().isPresent() ? "mutual" : "off");
         loop.scheduleWithFixedDelay(this::heartbeat, 0, settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
         return at;
     }

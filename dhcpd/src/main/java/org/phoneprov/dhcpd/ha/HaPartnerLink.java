@@ -26,15 +26,23 @@ final class HaPartnerLink {
     private final LongSupplier clock;
 
     HaPartnerLink(HaSettings s, HaAuth auth, Executor executor, LongSupplier clock) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofMillis(Math.min(2_000, s.heartbeatMillis()))).build();
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofMillis(Math.min(2_000, s.heartbeatMillis())));
+        if (s.tls().isPresent()) {
+            try {
+                b.sslContext(HaTls.client(s.tls().get()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("dhcpd.ha.tls: " + e.getMessage(), e);
+            }
+        }
+        this.http = b.build();
         this.auth = auth;
         this.self = s.thisNode();
         this.partner = s.partner().name();
         HaSettings.Peer p = s.partner();
         String host = p.address() instanceof java.net.Inet6Address ? "[" + p.address().getHostAddress() + "]"
                 : p.address().getHostAddress();
-        this.base = "http://" + host + ":" + p.port();
+        this.base = (s.tls().isPresent() ? "https://" : "http://") + host + ":" + p.port();
         this.clock = clock;
     }
 

@@ -42,7 +42,7 @@ public final class HaStatusQuery {
     /** The link talks to "the partner": to ask this node itself, swap the names, so the answer's signer is this node. */
     private static HaSettings asSelf(HaSettings s) {
         return new HaSettings(s.mode(), s.partner().name(), s.peers(), s.secret(), s.heartbeatMillis(),
-                s.maxResponseMillis(), s.maxAckMillis(), s.maxUnackedClients());
+                s.maxResponseMillis(), s.maxAckMillis(), s.maxUnackedClients(), s.tls());
     }
 
     private static String where(HaSettings s, String node) {

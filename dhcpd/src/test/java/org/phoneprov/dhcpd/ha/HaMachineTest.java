@@ -19,7 +19,7 @@ class HaMachineTest {
         return new HaSettings(mode, "a", List.of(
                 new HaSettings.Peer("a", InetAddress.getLoopbackAddress(), 8647, self),
                 new HaSettings.Peer("b", InetAddress.getLoopbackAddress(), 8648, other)),
-                "x".repeat(32), 1_000, 3_000, 2_000, maxUnacked);
+                "x".repeat(32), 1_000, 3_000, 2_000, maxUnacked, java.util.Optional.empty());
     }
 
     @Test

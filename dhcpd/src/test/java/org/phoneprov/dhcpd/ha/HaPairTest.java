@@ -93,7 +93,8 @@ class HaPairTest {
     static HaSettings settings(String self, int portA, int portB, String secret) {
         InetAddress lo = InetAddress.getLoopbackAddress();
         return new HaSettings(Mode.HOT_STANDBY, self, List.of(new HaSettings.Peer("a", lo, portA, Role.PRIMARY),
-                new HaSettings.Peer("b", lo, portB, Role.STANDBY)), secret, 200, 1_000, 500, 0);
+                new HaSettings.Peer("b", lo, portB, Role.STANDBY)), secret, 200, 1_000, 500, 0,
+                java.util.Optional.empty());
     }
 
     HaNode node(HaSettings s, Side side) throws Exception {
