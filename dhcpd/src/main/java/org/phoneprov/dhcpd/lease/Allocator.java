@@ -269,7 +269,10 @@ public final class Allocator {
                         remote.clientClass(), remote.updatedAt()));
             }
             case RELEASED, EXPIRED -> {
-                if (here != null && here.mac().equals(remote.mac())) {
+                // An EXPIRED row frees only what has expired here too: the client may have renewed.
+                boolean live = here != null && here.hold() == Binding.Hold.LEASED && here.expiresAt() > now;
+                if (here != null && here.mac().equals(remote.mac())
+                        && (remote.state() == LeaseState.RELEASED || !live)) {
                     s.unbind(remote.address());
                 }
                 s.remember(remote.mac(), remote.address());

@@ -24,12 +24,14 @@ final class LeaseDb {
             + " client_class = excluded.client_class, expires_at = excluded.expires_at,"
             + " state = excluded.state, updated_at = excluded.updated_at";
     /**
-     * The upsert for a table several nodes share: it replaces a row only if it is the same
-     * client's, not ACTIVE, or expired by the writer's clock, or when the seventh parameter says
-     * to (a fixed address); else it changes nothing (count 0).
+     * The upsert for a table several nodes share: it replaces a row that is not ACTIVE, or has
+     * expired by the writer's clock, or is the same client's (a renewal, its RELEASE or DECLINE;
+     * but not an EXPIRED row from a node whose copy is older than the renewal another node
+     * stored), or when the seventh parameter says to (a fixed address); else nothing (count 0).
      */
-    static final String GUARDED_UPSERT = UPSERT + " WHERE lease.mac = excluded.mac OR lease.state <> 'ACTIVE'"
-            + " OR lease.expires_at <= excluded.updated_at OR CAST(? AS BOOLEAN)";
+    static final String GUARDED_UPSERT = UPSERT + " WHERE lease.state <> 'ACTIVE'"
+            + " OR lease.expires_at <= excluded.updated_at"
+            + " OR (lease.mac = excluded.mac AND excluded.state <> 'EXPIRED') OR CAST(? AS BOOLEAN)";
     private static final String SELECT_ONE =
             "SELECT address, mac, client_class, expires_at, state, updated_at FROM lease WHERE address = ?";
     private static final String SELECT_ALL =

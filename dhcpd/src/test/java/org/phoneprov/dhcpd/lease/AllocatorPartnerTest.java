@@ -94,4 +94,12 @@ class AllocatorPartnerTest {
         alloc.revoke(mine);
         assertTrue(alloc.leaseOf(mac(5)).isEmpty());
     }
+
+    @Test
+    void anExpiredRowFreesNothingThatStillLivesHere() {
+        assertInstanceOf(Decision.Ack.class, alloc.request(NET, mac(8), ip("10.77.0.16"), HOUR, ""));
+        assertInstanceOf(Applied.Taken.class, alloc.apply(new Lease(ip("10.77.0.16"), mac(8), "", clock.millis(),
+                LeaseState.EXPIRED, clock.millis() + 1)));
+        assertTrue(alloc.leaseOf(mac(8)).isPresent(), "the lease renewed here outlives the partner's stale copy");
+    }
 }

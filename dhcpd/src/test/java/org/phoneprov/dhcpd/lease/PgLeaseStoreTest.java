@@ -241,6 +241,14 @@ class PgLeaseStoreTest {
             SqliteLeaseStoreTest.await(nodeB.commit(taken));
             assertEquals(List.of(taken), nodeA.loadAll());
 
+            // A node whose copy missed the renewal another node stored expires nothing that lives.
+            Lease renewedB = new Lease(taken.address(), taken.mac(), "", System.currentTimeMillis() + 3_600_000,
+                    LeaseState.ACTIVE, taken.updatedAt() + 1);
+            SqliteLeaseStoreTest.await(nodeB.commit(renewedB));
+            SqliteLeaseStoreTest.await(nodeA.commit(new Lease(taken.address(), taken.mac(), "", 0, LeaseState.EXPIRED,
+                    System.currentTimeMillis())));
+            assertEquals(List.of(renewedB), nodeA.loadAll(), "the renewal stands");
+
             // A batch with a refused lease keeps the rest of the batch.
             Lease other = SqliteLeaseStoreTest.lease("10.77.0.21", 0xC, LeaseState.ACTIVE, System.currentTimeMillis());
             CompletableFuture<Void> refused = nodeA.commit(new Lease(b.address(), a.mac(), "", b.expiresAt(),
