@@ -147,6 +147,22 @@ class HaLabIT {
         return p;
     }
 
+    /** Both nodes in the normal state {@code state}: the last state change each one logged says so. */
+    static void awaitPair(PhoneprovProcess a, PhoneprovProcess b, String state) throws Exception {
+        a.awaitLog("to=" + state, 60);
+        b.awaitLog("to=" + state, 60);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(lastState(a).contains("to=" + state) && lastState(b).contains("to=" + state))) {
+            assertTrue(System.nanoTime() < end, "the pair did not settle in " + state + ":\n" + a.logText()
+                    + "\n" + b.logText());
+            Thread.sleep(100);
+        }
+    }
+
+    static String lastState(PhoneprovProcess p) {
+        return p.logText().lines().filter(l -> l.contains("ha.state ")).reduce((x, y) -> y).orElse("");
+    }
+
     static Sh.Result phoneprov(String ns, String... args) {
         List<String> cmd = new ArrayList<>(List.of("java", "-jar", PhoneprovProcess.jar().toString()));
         cmd.addAll(List.of(args));
@@ -245,8 +261,9 @@ class HaLabIT {
         assertEquals(0, m.code(), m.out() + m.err());
         PhoneprovProcess a = start(nsA, cfgA, "a.log");
         PhoneprovProcess b = start(nsB, cfgB, "b.log");
-        a.awaitLog("ha.state node=dhcp-a from=ready to=hot-standby", 60);
-        b.awaitLog("ha.state node=dhcp-b from=ready to=hot-standby", 60);
+        // Either starts first; if its partner is still starting it serves alone a moment (partner-down),
+        // then hands over: the pair ends up in hot-standby whichever way.
+        awaitPair(a, b, "hot-standby");
         Sh.Result status = phoneprov(nsB, "ha", "status", "--config", cfgB.toString());
         assertEquals(0, status.code(), status.out() + status.err());
         assertTrue(status.out().contains("node dhcp-b (standby, hot-standby): hot-standby, serving none"),
@@ -257,9 +274,11 @@ class HaLabIT {
         Process dump = tcpdump(pcap);
         Process load = perfdhcp(50, 20, 20_000, "perfdhcp-hot-standby.log");
         Thread.sleep(7_000);
+        int downs = b.logCount("to=partner-down");
+        int ups = b.logCount("from=partner-down to=hot-standby");
         a.kill9();
         long killed = System.nanoTime();
-        b.awaitLog("to=partner-down", 15);
+        b.awaitLog("to=partner-down", downs + 1, 15);
         long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
         // A phone booting during the failover: udhcpc retries until the standby answers.
         net.in(net.client, "ip", "link", "add", "ph0", "link", "eth0", "type", "macvlan", "mode", "bridge");
@@ -296,7 +315,7 @@ class HaLabIT {
 
         PhoneprovProcess back = start(nsA, cfgA, "a-again.log");
         back.awaitLog("ha.state node=dhcp-a from=ready to=hot-standby", 60);
-        b.awaitLog("from=partner-down to=hot-standby", 20);
+        b.awaitLog("from=partner-down to=hot-standby", ups + 1, 20);
         Sh.Result rejoined = phoneprov(nsA, "ha", "status", "--config", cfgA.toString());
         assertEquals(0, rejoined.code(), rejoined.out() + rejoined.err());
         assertTrue(rejoined.out().contains("hot-standby, serving own"), rejoined.out());
@@ -320,8 +339,7 @@ class HaLabIT {
         Path cfgB = node("lb-b", "dhcp-b", B_IP, "load-balancing", false, certs);
         PhoneprovProcess a = start(nsA, cfgA, "lb-a.log");
         PhoneprovProcess b = start(nsB, cfgB, "lb-b.log");
-        a.awaitLog("to=load-balancing", 60);
-        b.awaitLog("to=load-balancing", 60);
+        awaitPair(a, b, "load-balancing");
         assertTrue(a.logText().contains("tls=mutual"), a.logText());
         // A caller without the pair's certificate gets no TLS session, whatever it knows.
         Sh.Result stranger = Sh.run(Sh.in(net.client, "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
@@ -354,8 +372,9 @@ class HaLabIT {
         });
         assertEquals(List.of(), missing, "each node's own file has every lease either node ACKed");
 
+        int downs = a.logCount("to=partner-down");
         b.kill9();
-        a.awaitLog("to=partner-down", 15);
+        a.awaitLog("to=partner-down", downs + 1, 15);
         Path pcap2 = work.resolve("survivor.pcap");
         Process dump2 = tcpdump(pcap2);
         Process load2 = perfdhcp(50, 6, 20_000, "perfdhcp-survivor.log");
