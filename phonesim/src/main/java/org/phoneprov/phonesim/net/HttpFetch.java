@@ -84,7 +84,18 @@ public final class HttpFetch implements AutoCloseable {
      * came: for a phone that follows redirects and answers digest challenges itself (a Gigaset).
      */
     public HttpReply exchange(URI uri, Map<String, String> headers) {
-        Sent s = send("GET", uri, headers);
+        Sent s = send("GET", uri, headers, new byte[0]);
+        return s.failure != null ? new HttpReply.NoAnswer(s.failure)
+                : new HttpReply.Answered(s.response.status(), s.response.headers(), s.response.body());
+    }
+
+    /**
+     * One request of any method with a body ({@code Content-Length} framed; none for an empty
+     * body of a GET), answered with whatever status came: for a TR-069 CPE, whose POSTs carry
+     * SOAP envelopes and whose session keeps one connection (TR-069 Amendment 6, 3.4.4).
+     */
+    public HttpReply exchange(String method, URI uri, Map<String, String> headers, byte[] body) {
+        Sent s = send(method, uri, headers, body);
         return s.failure != null ? new HttpReply.NoAnswer(s.failure)
                 : new HttpReply.Answered(s.response.status(), s.response.headers(), s.response.body());
     }
@@ -103,11 +114,11 @@ public final class HttpFetch implements AutoCloseable {
     }
 
     private FetchResult fetch(String method, URI uri) {
-        Sent s = send(method, uri, Map.of());
+        Sent s = send(method, uri, Map.of(), new byte[0]);
         return s.failure != null ? s.failure : result(s.response);
     }
 
-    private Sent send(String method, URI uri, Map<String, String> headers) {
+    private Sent send(String method, URI uri, Map<String, String> headers, byte[] body) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
             return failed(new FetchResult.Failed("https not supported by the simulator"));
@@ -118,7 +129,7 @@ public final class HttpFetch implements AutoCloseable {
         Target t = target(uri);
         HttpConnection c = connections.remove(t.key);
         if (c != null) {
-            Attempt a = attempt(c, method, t, headers);
+            Attempt a = attempt(c, method, t, headers, body);
             if (!a.stale()) {
                 return keepOrClose(t, c, a);
             }
@@ -138,7 +149,7 @@ public final class HttpFetch implements AutoCloseable {
             // Refused, timed out, no route: all "Server Unreachable" to the phone (seed 2.6).
             return failed(new FetchResult.Unreachable("cannot connect to " + t.host + ":" + t.port + ": " + why(e)));
         }
-        Attempt a = attempt(c, method, t, headers);
+        Attempt a = attempt(c, method, t, headers, body);
         if (a.stale()) {
             c.close();
             return failed(new FetchResult.Failed("server closed the connection without a response: " + a.staleReason));
@@ -177,10 +188,11 @@ public final class HttpFetch implements AutoCloseable {
         }
     }
 
-    private Attempt attempt(HttpConnection c, String method, Target t, Map<String, String> headers) {
+    private Attempt attempt(HttpConnection c, String method, Target t, Map<String, String> headers, byte[] body) {
         c.countRequest();
         try {
-            c.out().write(request(method, t, headers));
+            c.out().write(request(method, t, headers, body.length));
+            c.out().write(body);
             c.out().flush();
         } catch (IOException e) {
             return Attempt.stale("send failed: " + why(e));
@@ -218,7 +230,7 @@ public final class HttpFetch implements AutoCloseable {
         };
     }
 
-    private byte[] request(String method, Target t, Map<String, String> headers) {
+    private byte[] request(String method, Target t, Map<String, String> headers, int bodyLength) {
         StringBuilder b = new StringBuilder(160);
         b.append(method).append(' ').append(t.path).append(" HTTP/1.1\r\n");
         b.append("Host: ").append(t.hostHeader).append("\r\n");
@@ -226,8 +238,8 @@ public final class HttpFetch implements AutoCloseable {
         b.append("Accept: */*\r\n");
         b.append("Connection: keep-alive\r\n");
         headers.forEach((name, value) -> b.append(name).append(": ").append(value).append("\r\n"));
-        if (method.equals("POST")) {
-            b.append("Content-Length: 0\r\n");
+        if (method.equals("POST") || bodyLength > 0) {
+            b.append("Content-Length: ").append(bodyLength).append("\r\n");
         }
         b.append("\r\n");
         return b.toString().getBytes(StandardCharsets.ISO_8859_1);
