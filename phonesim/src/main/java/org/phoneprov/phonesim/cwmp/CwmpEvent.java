@@ -17,13 +17,4 @@ public record CwmpEvent(String code, String commandKey) {
     public static CwmpEvent of(String code) {
         return new CwmpEvent(code, "");
     }
-
-    /**
-     * Whether the event must be delivered again when a session fails before InformResponse
-     * (3.7.1.5: every event but PERIODIC, CONNECTION REQUEST and VALUE CHANGE, which the next
-     * session's own reasons stand for; VALUE CHANGE keeps its parameters pending elsewhere).
-     */
-    public boolean retained() {
-        return !code.equals(PERIODIC) && !code.equals(CONNECTION_REQUEST) && !code.equals(VALUE_CHANGE);
-    }
 }
