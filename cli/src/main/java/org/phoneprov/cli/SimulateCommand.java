@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.provision.Model;
 import org.phoneprov.phonesim.aps.RetryPolicy;
+import org.phoneprov.phonesim.cwmp.CwmpRoot;
+import org.phoneprov.phonesim.gigaset.DigestCredentials;
 import org.phoneprov.phonesim.net.FetchTimeouts;
 import org.phoneprov.phonesim.phone.BootReport;
 import org.phoneprov.phonesim.phone.PhoneIdentity;
 import org.phoneprov.phonesim.phone.PhoneSettings;
 import org.phoneprov.phonesim.phone.PhoneStateStore;
+import org.phoneprov.phonesim.sim.CwmpPlan;
 import org.phoneprov.phonesim.sim.HtmlReport;
 import org.phoneprov.phonesim.sim.PhoneNetwork;
 import org.phoneprov.phonesim.sim.Simulation;
@@ -100,6 +103,20 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed for power-up moments and generated MACs.")
     long seed;
 
+    @Option(names = "--cwmp", paramLabel = "URL", description = {
+            "Each phone is also a TR-069 CPE informing this ACS once it has an address, with its",
+            "inventory device's http credentials as ManagementServer.Username/Password (user default:",
+            "the MAC); it answers Connection Requests on its own address while the phones stay."})
+    String cwmp;
+
+    @Option(names = "--cwmp-root", defaultValue = "device", paramLabel = "igd|device",
+            description = "The CPE's data-model root: InternetGatewayDevice. or Device. (default device).")
+    String cwmpRoot;
+
+    @Option(names = "--cwmp-periodic", defaultValue = "300", paramLabel = "SECONDS",
+            description = "The CPE's PeriodicInformInterval from the factory (default 300).")
+    long cwmpPeriodic;
+
     @Override
     public Integer call() throws Exception {
         Quiet.logs();
@@ -139,10 +156,19 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.println("phoneprov simulate: " + e.getMessage());
             return 1;
         }
-        Simulation sim = new Simulation(new Simulation.Plan(phones, Duration.ofMillis((long) (spread * 1000)),
+        Simulation.Plan plan = new Simulation.Plan(phones, Duration.ofMillis((long) (spread * 1000)),
                 Duration.ofMillis((long) (stay * 1000)), settings, PhoneStateStore.in(stateDir), seed,
-                chosen.gigaset()), network,
-                new Progress(phones.size()));
+                chosen.gigaset());
+        if (cwmp != null) {
+            try {
+                plan = plan.withCwmp(cwmpPlan(c));
+            } catch (IllegalArgumentException e) {
+                network.close();
+                System.err.println("phoneprov simulate: " + e.getMessage());
+                return 2;
+            }
+        }
+        Simulation sim = new Simulation(plan, network, new Progress(phones.size()));
         CountDownLatch reported = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(1);
         // SIGTERM during --stay: end the stay, let the report print, and exit with its verdict
@@ -179,6 +205,27 @@ final class SimulateCommand implements Callable<Integer> {
                 // The hook is running: it prints nothing more and exits with the verdict.
             }
         }
+    }
+
+    /** --cwmp: the ACS URL (http only: the simulator has no TLS), the root, each inventory device's credentials. */
+    private CwmpPlan cwmpPlan(SuiteConfig c) {
+        java.net.URI acs;
+        try {
+            acs = new java.net.URI(cwmp);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--cwmp " + cwmp + ": not a URL: " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(acs.getScheme()) || acs.getHost() == null) {
+            throw new IllegalArgumentException("--cwmp " + cwmp + ": an http://HOST[:PORT]/PATH URL (no https in the"
+                    + " simulator)");
+        }
+        if (cwmpPeriodic < 1) {
+            throw new IllegalArgumentException("--cwmp-periodic must be at least 1 second");
+        }
+        java.util.Map<org.phoneprov.common.mac.Mac, DigestCredentials> creds = new java.util.HashMap<>();
+        c.devices().forEach((mac, d) -> d.http().ifPresent(h -> creds.put(mac, new DigestCredentials(h.user(),
+                h.password()))));
+        return new CwmpPlan(cwmp, CwmpRoot.parse(cwmpRoot), creds, Duration.ofSeconds(cwmpPeriodic));
     }
 
     private PhoneNetwork network(SuiteConfig c) {

@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.phoneprov.phonesim.cwmp.AcsSettings;
+import org.phoneprov.phonesim.cwmp.CpeIdentity;
+import org.phoneprov.phonesim.cwmp.CwmpPhone;
+import org.phoneprov.phonesim.gigaset.DigestCredentials;
+import org.phoneprov.phonesim.net.HttpFetch;
+import org.phoneprov.phonesim.phone.PhoneStateStore;
 import org.phoneprov.phonesim.phone.BootReport;
 import org.phoneprov.phonesim.phone.Bootable;
 import org.phoneprov.phonesim.phone.CheckSyncs;
@@ -30,12 +37,22 @@ final class SimulatedPhone implements AutoCloseable {
     private volatile PhoneSipPort sip;
     private volatile BootReport boot;
     private final UnaryOperator<InetAddress> listenAt;
+    private final Optional<Cpe> cpe;
+    private volatile CwmpPhone cwmp;
 
-    /** @param listenAt where the phone with a lease listens for check-sync: where it sends from */
+    /** How the phone is also a TR-069 CPE: its plan, where its state lives, its HTTP client from an address. */
+    record Cpe(CwmpPlan plan, PhoneStateStore store, Function<InetAddress, HttpFetch> http) {
+    }
+
+    /**
+     * @param listenAt where the phone with a lease listens for check-sync: where it sends from
+     * @param cpe      when set, after booting the phone also runs its TR-069 CPE against the plan's ACS
+     */
     SimulatedPhone(Bootable phone, ExecutorService workers, Simulation.Listener listener,
-                   UnaryOperator<InetAddress> listenAt) {
+                   UnaryOperator<InetAddress> listenAt, Optional<Cpe> cpe) {
         this.phone = phone;
         this.listenAt = listenAt;
+        this.cpe = cpe;
         this.workers = workers;
         this.listener = listener;
     }
@@ -54,7 +71,37 @@ final class SimulatedPhone implements AutoCloseable {
         if (listen && boot.provisioned() && sip == null) {
             openSip();
         }
+        if (cpe.isPresent() && cwmp == null && phone.address().isPresent()) {
+            startCwmp(cpe.get(), phone.address().get());
+        }
         return boot;
+    }
+
+    /** The CPE informs from the address the phone sends from and takes Connection Requests there. */
+    private void startCwmp(Cpe c, InetAddress leased) {
+        PhoneIdentity id = phone.identity();
+        DigestCredentials who = c.plan().credentialsOf(id.mac());
+        AcsSettings acs = new AcsSettings(c.plan().acsUrl(), who.user(), who.password(), c.plan().periodic());
+        String maker = id.model().isGigaset() ? "Gigaset" : PhoneIdentity.MANUFACTURER;
+        CpeIdentity cpeId = new CpeIdentity(maker, id.mac().hex().substring(0, 6), id.model().name(), id.mac().hex(),
+                "phonesim", id.model().name());
+        Optional<java.nio.file.Path> file = c.store().directory().map(d -> d.resolve("cwmp-" + id.model()
+                .filePrefix() + id.mac().hex() + ".json"));
+        cwmp = new CwmpPhone(new CwmpPhone.Setup(c.plan().root(), cpeId, acs, 2, listenAt.apply(leased), file),
+                c.http().apply(leased), java.time.Clock.systemUTC());
+        try {
+            cwmp.start(java.time.Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The CPE's report line; empty when the phone is no CPE. */
+    String cwmpLine() {
+        if (cpe.isEmpty()) {
+            return "";
+        }
+        return cwmp == null ? "cwmp FAILED no address" : cwmp.report().line();
     }
 
     private void openSip() {
@@ -106,6 +153,9 @@ final class SimulatedPhone implements AutoCloseable {
     public void close() {
         if (sip != null) {
             sip.close();
+        }
+        if (cwmp != null) {
+            cwmp.close();
         }
     }
 }

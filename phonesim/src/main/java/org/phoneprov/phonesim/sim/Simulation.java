@@ -38,13 +38,24 @@ public final class Simulation {
      *                key, a retail phone's redirect server); one not named is as from the shop
      */
     public record Plan(List<PhoneIdentity> phones, Duration spread, Duration stay, PhoneSettings settings,
-                       PhoneStateStore store, long seed, Map<Mac, GigasetSetup> gigaset) {
+                       PhoneStateStore store, long seed, Map<Mac, GigasetSetup> gigaset,
+                       java.util.Optional<CwmpPlan> cwmp) {
         public Plan {
             phones = List.copyOf(phones);
             gigaset = Map.copyOf(gigaset);
             if (phones.size() > MAX_PHONES) {
                 throw new IllegalArgumentException("at most " + MAX_PHONES + " phones, not " + phones.size());
             }
+        }
+
+        public Plan(List<PhoneIdentity> phones, Duration spread, Duration stay, PhoneSettings settings,
+                    PhoneStateStore store, long seed, Map<Mac, GigasetSetup> gigaset) {
+            this(phones, spread, stay, settings, store, seed, gigaset, java.util.Optional.empty());
+        }
+
+        /** The same phones, each also a TR-069 CPE of {@code c}. */
+        public Plan withCwmp(CwmpPlan c) {
+            return new Plan(phones, spread, stay, settings, store, seed, gigaset, java.util.Optional.of(c));
         }
 
         /** ST20xx phones, and Gigasets as from the shop. */
@@ -92,7 +103,9 @@ public final class Simulation {
         try {
             for (int i = 0; i < n; i++) {
                 PhoneIdentity id = plan.phones().get(i);
-                SimulatedPhone sp = new SimulatedPhone(phone(id), checkSyncs, listener, network::listenAddress);
+                SimulatedPhone sp = new SimulatedPhone(phone(id), checkSyncs, listener, network::listenAddress,
+                        plan.cwmp().map(c -> new SimulatedPhone.Cpe(c, plan.store(),
+                                leased -> network.httpFor(leased, "phonesim-cwmp " + id.model()))));
                 phones.add(sp);
                 long delayNanos = plan.spread().isZero() ? 0 : (long) (random.nextDouble() * plan.spread().toNanos());
                 boots.execute(() -> {

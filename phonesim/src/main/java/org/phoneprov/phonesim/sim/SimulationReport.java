@@ -37,7 +37,12 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
 
     /** One phone's outcome. {@code address} is its lease, {@code time} its power-up to done. */
     public record PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
-                            int reboots, Duration time, Map<String, Integer> requests, String vlan) {
+                            int reboots, Duration time, Map<String, Integer> requests, String vlan, String cwmp) {
+        /** A phone that is no TR-069 CPE. */
+        public PhoneLine(PhoneIdentity id, String address, String outcome, boolean provisioned, int runs,
+                         int reboots, Duration time, Map<String, Integer> requests, String vlan) {
+            this(id, address, outcome, provisioned, runs, reboots, time, requests, vlan, "");
+        }
     }
 
     static SimulationReport of(List<SimulatedPhone> sims, Duration allBootedIn, long dhcpMessages,
@@ -88,7 +93,7 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
                     b.map(BootReport::total).orElse(Duration.ZERO),
                     b.map(BootReport::requestsByTransport).orElse(Map.of()),
                     b.map(r -> r.vlan().voiceTag().map(v -> "vlan " + v + " (" + r.vlan().source().name()
-                            .toLowerCase(java.util.Locale.ROOT) + ")").orElse("untagged")).orElse("-")));
+                            .toLowerCase(java.util.Locale.ROOT) + ")").orElse("untagged")).orElse("-"), s.cwmpLine()));
         }
         if (dhcpMessages > 0) {
             requests.put("dhcp", dhcpMessages);
@@ -162,9 +167,9 @@ public record SimulationReport(List<PhoneLine> phones, Duration allBootedIn, Map
         int n = phones.size();
         if (everyPhone) {
             for (PhoneLine p : phones) {
-                out.printf("  %-17s %-7s %-15s %-32s %d run(s) %d reboot(s) %6.2f s %s %s%n", p.id().mac().colon(),
+                out.printf("  %-17s %-7s %-15s %-32s %d run(s) %d reboot(s) %6.2f s %s %s%s%n", p.id().mac().colon(),
                         p.id().model(), p.address(), p.outcome(), p.runs(), p.reboots(), seconds(p.time()),
-                        p.requests(), p.vlan());
+                        p.requests(), p.vlan(), p.cwmp().isEmpty() ? "" : "  " + p.cwmp());
             }
         }
         out.printf("phones:       %d%n", n);
