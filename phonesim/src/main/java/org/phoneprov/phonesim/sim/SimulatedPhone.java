@@ -71,10 +71,15 @@ final class SimulatedPhone implements AutoCloseable {
         if (listen && boot.provisioned() && sip == null) {
             openSip();
         }
+        startCpe();
+        return boot;
+    }
+
+    /** Once the phone has an address, its CPE (if it is one) powers up and runs its boot session. */
+    void startCpe() {
         if (cpe.isPresent() && cwmp == null && phone.address().isPresent()) {
             startCwmp(cpe.get(), phone.address().get());
         }
-        return boot;
     }
 
     /** The CPE informs from the address the phone sends from and takes Connection Requests there. */
