@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.phoneprov.acsd.AcsDaemon;
 import org.phoneprov.apid.ApiDaemon;
 import org.phoneprov.common.config.SectionReader;
 import org.phoneprov.common.daemon.DaemonSpec;
@@ -23,7 +24,8 @@ public record DaemonRegistry(List<DaemonSpec> specs) {
             TftpDaemon.SPEC,
             HttpDaemon.SPEC,
             SipDaemon.SPEC,
-            ApiDaemon.SPEC));
+            ApiDaemon.SPEC,
+            AcsDaemon.SPEC));
 
     public DaemonRegistry {
         specs = List.copyOf(specs);
