@@ -137,9 +137,8 @@ public final class SoapReader {
             if (e instanceof CwmpParseException c) {
                 throw c;
             }
-            String m = String.valueOf(e.getMessage());
-            boolean dtd = m.contains("DOCTYPE") || m.contains("DTD") || m.contains("entity");
-            throw new CwmpParseException(dtd ? Reason.DTD : Reason.NOT_XML, firstLine(m));
+            // A DTD and entity references arrive as events (refused above); what throws is not XML.
+            throw new CwmpParseException(Reason.NOT_XML, oneLine(String.valueOf(e.getMessage())));
         } finally {
             close(r);
         }
@@ -161,9 +160,8 @@ public final class SoapReader {
         return s == null ? "" : s;
     }
 
-    private static String firstLine(String m) {
-        int nl = m.indexOf('\n');
-        String line = nl < 0 ? m : m.substring(0, nl);
+    private static String oneLine(String m) {
+        String line = m.replaceAll("\\s+", " ");
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
