@@ -49,6 +49,7 @@ public final class CwmpSession {
     private Optional<Task> inFlight = Optional.empty();
     private int errors;
     private long requests;
+    private boolean completed;
 
     public CwmpSession(Mac device, InetAddress from, TaskQueue queue, SessionObserver observer, InformHook hook,
                        Clock clock) {
@@ -108,7 +109,7 @@ public final class CwmpSession {
 
     /** Whether the session ended as it should (204), rather than dropping. */
     public boolean completed() {
-        return phase == Phase.ENDED && inFlight.isEmpty() && inform.isPresent();
+        return completed;
     }
 
     private Reply inform(Envelope e) {
@@ -117,6 +118,7 @@ public final class CwmpSession {
         inform = Optional.of(i);
         inFlight = Optional.empty();
         errors = 0;
+        completed = false;
         String root = i.root();
         queue.store().informed(device, new DeviceRecord(i, clock.instant(), from, root));
         queue.store().seen(device, i.parameters());
@@ -197,6 +199,7 @@ public final class CwmpSession {
         Optional<Task> next = queue.next(device);
         if (next.isEmpty()) {
             phase = Phase.ENDED;
+            completed = true;
             return Reply.done();
         }
         Task t = next.get();
