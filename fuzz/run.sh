@@ -32,6 +32,7 @@ TARGETS=(
   "http-path|httpd|org.phoneprov.httpd.fuzz.HttpPathFuzzTest|requestTarget|"
   "xmlrpc|httpd|org.phoneprov.httpd.fuzz.XmlRpcFuzzTest|call|"
   "inventory-edit|apid|org.phoneprov.apid.fuzz.InventoryEditFuzzTest|edit|"
+  "cwmp|acsd|org.phoneprov.acsd.fuzz.CwmpFuzzTest|envelope|"
 )
 
 usage() {
