@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.phoneprov.acsd.auth.CpeAuth;
 import org.phoneprov.acsd.auth.NonceBook;
-import org.phoneprov.acsd.session.CwmpSession;
+import org.phoneprov.acsd.model.AccountPush;
+import org.phoneprov.acsd.session.Task;
 import org.phoneprov.acsd.session.MemoryAcsStore;
 import org.phoneprov.acsd.session.TaskQueue;
 import org.phoneprov.common.config.AcsdReader;
@@ -39,23 +40,22 @@ public final class AcsDaemon implements Daemon {
                     + k.keyPath())),
             new RestartRule("acsd.realm", c -> c.settings(AcsdReader.SECTION).realm()));
 
-    private final SuiteServices suite;
+    private final AccountPush accounts;
+    /** The config whose accounts were last pushed; a reload pushes what changed since. */
+    private SuiteConfig pushed;
     private final AcsServer server;
     private final AcsMetrics metrics;
     private final TaskQueue queue;
     private final AcsContext context;
 
     public AcsDaemon(SuiteServices suite) throws Exception {
-        this(suite, CwmpSession.InformHook.NONE);
-    }
-
-    public AcsDaemon(SuiteServices suite, CwmpSession.InformHook hook) throws Exception {
-        this.suite = suite;
         SuiteConfig c = suite.initial();
+        this.pushed = c;
+        this.accounts = new AccountPush(suite.current());
         this.metrics = new AcsMetrics(suite.metrics().registry());
         this.queue = new TaskQueue(new MemoryAcsStore(), Clock.systemUTC());
         this.context = new AcsContext(suite.current(), queue,
-                new CpeAuth(new NonceBook(NONCES, NONCE_MILLIS), c.settings(AcsdReader.SECTION).realm()), hook,
+                new CpeAuth(new NonceBook(NONCES, NONCE_MILLIS), c.settings(AcsdReader.SECTION).realm()), accounts,
                 suite.events(), metrics, new RateLimitedLog(LOG), Clock.systemUTC());
         this.server = new AcsServer(c.listen(AcsdReader.SECTION), c.settings(AcsdReader.SECTION).tls());
     }
@@ -72,10 +72,24 @@ public final class AcsDaemon implements Daemon {
         return Map.of("acsd", a);
     }
 
+    /**
+     * Queues a SetParameterValues for every device the ACS knows whose accounts differ from the
+     * last pushed config; it goes out in the device's next session.
+     */
+    public synchronized List<Task> pushAll(SuiteConfig next) {
+        List<Task> queued = accounts.pushAll(pushed, next, queue);
+        pushed = next;
+        if (!queued.isEmpty()) {
+            LOG.info("acsd.push devices={} (account changes, sent at each device's next session)", queued.size());
+        }
+        return queued;
+    }
+
     @Override
     public ReloadResult reload(SuiteConfig before, SuiteConfig next) {
+        pushAll(next);
         return ReloadResult.restartFor(RestartRule.changed(RESTART, before, next),
-                "device credentials and acsd.max_envelope_bytes apply to new connections now");
+                "device credentials, accounts (queued for each device) and acsd.max_envelope_bytes apply now");
     }
 
     @Override

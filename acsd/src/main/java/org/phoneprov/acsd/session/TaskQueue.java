@@ -39,7 +39,12 @@ public final class TaskQueue {
 
     /** Queues {@code rpc}; one without a CommandKey or ParameterKey gets {@code phoneprov-<id>}, to be matched later. */
     public Task enqueue(Mac device, RpcRequest rpc) {
-        return store.add(device, id -> Task.queued(id, device, rpc.key().isEmpty() ? rpc.withKey(KEY_PREFIX + id) : rpc,
+        return enqueue(device, rpc, KEY_PREFIX);
+    }
+
+    /** Queues {@code rpc}; without a key it gets {@code <keyPrefix><id>}. */
+    public Task enqueue(Mac device, RpcRequest rpc, String keyPrefix) {
+        return store.add(device, id -> Task.queued(id, device, rpc.key().isEmpty() ? rpc.withKey(keyPrefix + id) : rpc,
                 clock.instant()));
     }
 
