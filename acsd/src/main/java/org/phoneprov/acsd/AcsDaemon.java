@@ -8,15 +8,19 @@ import org.phoneprov.acsd.auth.CpeAuth;
 import org.phoneprov.acsd.auth.NonceBook;
 import org.phoneprov.acsd.model.AccountPush;
 import org.phoneprov.acsd.session.Task;
+import org.phoneprov.acsd.session.AcsStore;
 import org.phoneprov.acsd.session.MemoryAcsStore;
+import org.phoneprov.acsd.session.SqliteAcsStore;
 import org.phoneprov.acsd.session.TaskQueue;
 import org.phoneprov.common.config.AcsdReader;
+import org.phoneprov.common.config.StoreSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.DaemonSpec;
 import org.phoneprov.common.daemon.ReloadResult;
 import org.phoneprov.common.daemon.RestartRule;
 import org.phoneprov.common.daemon.SuiteServices;
+import org.phoneprov.common.events.StoreException;
 import org.phoneprov.common.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,7 @@ public final class AcsDaemon implements Daemon {
     private SuiteConfig pushed;
     private final AcsServer server;
     private final AcsMetrics metrics;
+    private final AcsStore store;
     private final TaskQueue queue;
     private final AcsContext context;
 
@@ -53,11 +58,25 @@ public final class AcsDaemon implements Daemon {
         this.pushed = c;
         this.accounts = new AccountPush(suite.current());
         this.metrics = new AcsMetrics(suite.metrics().registry());
-        this.queue = new TaskQueue(new MemoryAcsStore(), Clock.systemUTC());
+        this.store = store(c);
+        this.queue = new TaskQueue(store, Clock.systemUTC());
         this.context = new AcsContext(suite.current(), queue,
                 new CpeAuth(new NonceBook(NONCES, NONCE_MILLIS), c.settings(AcsdReader.SECTION).realm()), accounts,
                 suite.events(), metrics, new RateLimitedLog(LOG), Clock.systemUTC());
         this.server = new AcsServer(c.listen(AcsdReader.SECTION), c.settings(AcsdReader.SECTION).tls());
+    }
+
+    /**
+     * {@code <paths.state>/acs.db} with the suite's SQLite store; with PostgreSQL, memory for now
+     * (tasks queued then are lost on restart; accounts are pushed again at each device's boot).
+     */
+    private static AcsStore store(SuiteConfig c) throws StoreException {
+        if (c.store().type() == StoreSettings.Type.SQLITE) {
+            return SqliteAcsStore.open(c.paths().state());
+        }
+        LOG.warn("acsd.store_in_memory store={} (acsd keeps its tasks in PostgreSQL in a later version;"
+                + " until then they live in memory)", c.store().type().word());
+        return new MemoryAcsStore();
     }
 
     /** Each device's tasks: queue an RPC here and it goes out in the device's next session. */
@@ -96,5 +115,8 @@ public final class AcsDaemon implements Daemon {
     public void close() {
         server.close();
         metrics.close();
+        if (store instanceof SqliteAcsStore s) {
+            s.close();
+        }
     }
 }

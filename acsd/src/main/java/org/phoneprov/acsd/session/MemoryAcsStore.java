@@ -2,7 +2,6 @@ package org.phoneprov.acsd.session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +15,22 @@ import org.phoneprov.common.mac.Mac;
  * persistent store is configured). One lock; every call is a few map operations.
  */
 public final class MemoryAcsStore implements AcsStore {
-    private final Map<Long, Task> tasks = new LinkedHashMap<>();
+    /** By id, which is the order they were queued in, also after a restore. */
+    private final Map<Long, Task> tasks = new TreeMap<>();
     private final Map<Mac, DeviceRecord> devices = new HashMap<>();
     private final Map<Mac, Map<String, String>> parameters = new HashMap<>();
     private long nextId = 1;
+
+    /** Puts back a task read from a persistent store; new ids continue after the highest. */
+    synchronized void restore(Task t) {
+        tasks.put(t.id(), t);
+        nextId = Math.max(nextId, t.id() + 1);
+    }
+
+    /** Takes back a task whose write failed. */
+    synchronized void forget(long id) {
+        tasks.remove(id);
+    }
 
     @Override
     public synchronized Task add(Mac device, LongFunction<Task> make) {
