@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -168,8 +169,14 @@ final class AcsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        acs.log().log(Level.WARN, "acsd.error", "client=" + client(ctx) + " error=\""
-                + String.valueOf(cause).replace('"', '\'') + "\"");
+        if (cause instanceof ReadTimeoutException) {
+            // A CPE that went quiet mid-session: channelInactive then counts the session dropped.
+            acs.log().log(Level.INFO, "acsd.idle", "client=" + client(ctx) + " seconds="
+                    + AcsChannelInitializer.IDLE_SECONDS);
+        } else {
+            acs.log().log(Level.WARN, "acsd.error", "client=" + client(ctx) + " error=\""
+                    + String.valueOf(cause).replace('"', '\'') + "\"");
+        }
         ctx.close();
     }
 

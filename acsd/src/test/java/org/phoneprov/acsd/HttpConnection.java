@@ -34,7 +34,12 @@ final class HttpConnection implements AutoCloseable {
     private final OutputStream out;
 
     HttpConnection(InetSocketAddress to) throws IOException {
-        socket = new Socket(to.getAddress(), to.getPort());
+        this(new Socket(to.getAddress(), to.getPort()));
+    }
+
+    /** Over a socket already connected (a TLS one). */
+    HttpConnection(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

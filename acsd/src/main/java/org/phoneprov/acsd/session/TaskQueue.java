@@ -18,7 +18,9 @@ import org.phoneprov.common.mac.Mac;
  * the CPE did it already (not done twice): "M Reboot" or "M Download" with its CommandKey
  * (TR-069 Amendment 6, A.3.3.1 event codes), ManagementServer.ParameterKey equal to its
  * ParameterKey (A.3.2.1), "0 BOOTSTRAP" after a FactoryReset. A task dropped
- * {@value #MAX_ATTEMPTS} times fails rather than loop forever.
+ * {@value #MAX_ATTEMPTS} times fails rather than loop forever. Thread-safe: a device that opens a
+ * second session while its first lingers must not get the same task twice, so each step that
+ * reads a task and writes it back holds the queue's lock.
  */
 public final class TaskQueue {
     public static final int MAX_ATTEMPTS = 3;
@@ -49,7 +51,7 @@ public final class TaskQueue {
     }
 
     /** The device's oldest queued task, now marked sent; empty when nothing waits. */
-    public Optional<Task> next(Mac device) {
+    public synchronized Optional<Task> next(Mac device) {
         for (Task t : store.tasks(device)) {
             if (t.state() == TaskState.QUEUED) {
                 Task sent = t.sent(clock.instant());
@@ -61,7 +63,7 @@ public final class TaskQueue {
     }
 
     /** The CPE answered; a Download with Status 1 now waits for its TransferComplete. */
-    public Task answered(Task t, RpcResponse r) {
+    public synchronized Task answered(Task t, RpcResponse r) {
         String why = "ok";
         TaskState s = TaskState.DONE;
         if (r instanceof RpcResponse.DownloadResponse d && d.status() == 1) {
@@ -77,14 +79,14 @@ public final class TaskQueue {
         return done;
     }
 
-    public Task faulted(Task t, CwmpFault f) {
+    public synchronized Task faulted(Task t, CwmpFault f) {
         Task failed = t.faulted(f, clock.instant());
         store.update(failed);
         return failed;
     }
 
     /** The session ended with {@code t} sent and unanswered. */
-    public Task dropped(Task t) {
+    public synchronized Task dropped(Task t) {
         Task back = t.attempts() >= MAX_ATTEMPTS
                 ? t.with(TaskState.FAILED, "dropped in flight " + t.attempts() + " times", clock.instant())
                 : t.with(TaskState.QUEUED, "session dropped in flight; sent again next session", clock.instant());
@@ -93,7 +95,7 @@ public final class TaskQueue {
     }
 
     /** The Download a TransferComplete reports on, by CommandKey (A.3.3.2), now done or failed. */
-    public Optional<Task> transferComplete(Mac device, TransferComplete tc) {
+    public synchronized Optional<Task> transferComplete(Mac device, TransferComplete tc) {
         for (Task t : store.tasks(device)) {
             boolean download = t.rpc() instanceof RpcRequest.Download && t.rpc().key().equals(tc.commandKey());
             // SENT or queued-after-a-drop too: the DownloadResponse may be what the dropped session lost.
@@ -113,7 +115,7 @@ public final class TaskQueue {
      * Before anything is sent in a new session: tasks that were in flight when a session
      * dropped and that this Inform shows done are closed instead of sent again.
      */
-    public List<Task> reconcile(Mac device, Inform inform) {
+    public synchronized List<Task> reconcile(Mac device, Inform inform) {
         List<Task> closed = new ArrayList<>();
         Optional<String> parameterKey = inform.parameters().stream()
                 .filter(p -> p.name().endsWith(".ManagementServer.ParameterKey")).map(p -> p.value()).findFirst();
