@@ -31,6 +31,9 @@ import org.phoneprov.common.mac.Mac;
 public final class AccountPush implements CwmpSession.InformHook {
     /** The ParameterKey of a push starts so (its task id follows), so pushes are told from other SPVs. */
     static final String KEY = "acct-";
+    /** A push again without the names the CPE does not have; never trimmed twice. */
+    static final String TRIMMED = KEY + "trimmed-";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountPush.class);
 
     private final Supplier<SuiteConfig> config;
 
@@ -44,6 +47,32 @@ public final class AccountPush implements CwmpSession.InformHook {
             SuiteConfig c = config.get();
             c.device(device).ifPresent(d -> push(d, root, c, queue));
         }
+    }
+
+    /**
+     * CPEs implement different parts of TR-104 (a phone without CallingFeatures, say): when a
+     * push fails only on names the CPE does not have (9003 with every parameter fault 9005,
+     * TR-069 A.5.2 SetParameterValues), it is queued once more without those names, and the
+     * log names what the phone lacks, rather than the phone getting no account at all.
+     */
+    @Override
+    public void faulted(Task task, org.phoneprov.acsd.cwmp.CwmpFault fault, TaskQueue queue) {
+        if (!(task.rpc() instanceof RpcRequest.SetParameterValues spv) || !spv.parameterKey().startsWith(KEY)
+                || spv.parameterKey().startsWith(TRIMMED)
+                || fault.code().code() != org.phoneprov.acsd.cwmp.FaultCode.INVALID_ARGUMENTS.code()
+                || fault.parameters().isEmpty() || fault.parameters().stream().anyMatch(p -> p.code().code()
+                        != org.phoneprov.acsd.cwmp.FaultCode.INVALID_PARAMETER_NAME.code())) {
+            return;
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        fault.parameters().forEach(p -> missing.add(p.name()));
+        List<ParameterValue> kept = spv.values().stream().filter(v -> !missing.contains(v.name())).toList();
+        if (kept.isEmpty() || kept.size() == spv.values().size()) {
+            return;
+        }
+        queue.enqueue(task.device(), new RpcRequest.SetParameterValues(kept, ""), TRIMMED);
+        LOG.warn("acsd.push_trimmed mac={} task={} unsupported={} (the account is pushed again without them)",
+                task.device().colon(), task.id(), missing);
     }
 
     /**

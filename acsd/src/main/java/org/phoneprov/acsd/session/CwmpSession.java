@@ -34,6 +34,10 @@ public final class CwmpSession {
     public interface InformHook {
         void informed(Mac device, Inform inform, String root, TaskQueue queue);
 
+        /** A task the CPE answered with a fault, after it was recorded: a hook may queue a follow-up. */
+        default void faulted(Task task, CwmpFault fault, TaskQueue queue) {
+        }
+
         InformHook NONE = (device, inform, root, queue) -> { };
     }
 
@@ -164,7 +168,9 @@ public final class CwmpSession {
         Task t = inFlight.orElseThrow();
         if (e.fault()) {
             CwmpFault f = CwmpFault.decode(e.body());
-            observer.finished(queue.faulted(t, f));
+            Task failed = queue.faulted(t, f);
+            observer.finished(failed);
+            hook.faulted(failed, f, queue);
         } else {
             RpcResponse r = RpcResponse.decode(t.rpc().method(), e.body());
             if (r instanceof RpcResponse.GetParameterValuesResponse v) {

@@ -107,4 +107,27 @@ class AccountPushTest {
         return org.phoneprov.common.config.ConfigLoader.load(dir.resolve("phoneprov.yaml"), AcsFixture.READERS).config()
                 .orElseThrow();
     }
+
+    @Test
+    void aPushFailingOnlyOnNamesThePhoneLacksIsQueuedOnceMoreWithoutThem() throws Exception {
+        SuiteConfig c = AcsFixture.config(dir, "acsd: {periodic_inform_interval: 900}\n");
+        AccountPush push = new AccountPush(() -> c);
+        push.informed(MAC, inform(Inform.BOOTSTRAP), "Device.", queue);
+        Task sent = queue.next(MAC).orElseThrow();
+        String lacking = values(sent).keySet().stream().filter(n -> n.endsWith("CallingFeatures.CallerIDName"))
+                .findFirst().orElseThrow();
+        org.phoneprov.acsd.cwmp.CwmpFault fault = new org.phoneprov.acsd.cwmp.CwmpFault(
+                org.phoneprov.acsd.cwmp.FaultCode.INVALID_ARGUMENTS, "Invalid arguments", List.of(
+                        new org.phoneprov.acsd.cwmp.CwmpFault.ParameterFault(lacking,
+                                org.phoneprov.acsd.cwmp.FaultCode.INVALID_PARAMETER_NAME, "no such parameter")));
+        Task failed = queue.faulted(sent, fault);
+        push.faulted(failed, fault, queue);
+        Task again = queue.next(MAC).orElseThrow(() -> new AssertionError("a trimmed push is queued"));
+        assertTrue(!values(again).containsKey(lacking) && values(again).size() == values(sent).size() - 1,
+                values(again).toString());
+        assertTrue(((RpcRequest.SetParameterValues) again.rpc()).parameterKey().startsWith(AccountPush.TRIMMED));
+        Task failedAgain = queue.faulted(again, fault);
+        push.faulted(failedAgain, fault, queue);
+        assertTrue(queue.next(MAC).isEmpty(), "never trimmed twice");
+    }
 }

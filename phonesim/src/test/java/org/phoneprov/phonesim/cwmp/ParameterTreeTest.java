@@ -24,7 +24,7 @@ class ParameterTreeTest {
     @Test
     void theFixtureIsTheBroadbandForumRowsUnderServices() {
         List<NodeDef> vs = DataModel.voiceService();
-        assertEquals(112, vs.size());
+        assertEquals(122, vs.size(), "112 profile, SIP and line rows, 10 of the lines' CallingFeatures");
         NodeDef port = DataModel.tr104(CwmpRoot.DEVICE).of(SIP + "ProxyServerPort").orElseThrow();
         assertEquals(ParamType.UNSIGNED_INT, port.type());
         assertEquals("5060", port.defaultValue());
