@@ -237,16 +237,17 @@ start_phoneprov() { # STORE(pg|sqlite); sets why[] and returns 1 when it cannot 
 
 # --- one server through the rates -----------------------------------------------------
 declare -A why best peak rows stored batch netd
-declare -A r_rate r_sent r_acks r_drop r_ach r_ra_avg r_ra_max r_scpu r_pgcpu r_pcpu r_commits r_per_sync r_sync_ms r_other
+declare -A r_rate r_sent r_acks r_drop r_ach r_ra_avg r_ra_max r_scpu r_pgcpu r_pcpu r_commits r_per_sync r_sync_ms r_other r_us r_lost
 # CPU ticks the machine spent on anything else between two /proc/stat "cpu" lines: all busy
 # time (steal included: a busy host) but interrupts and softirqs (the veth traffic), minus OURS.
 other_ticks() {
     printf '%s\n%s\n' "$1" "$2" | awk -v ours="$3" '{ b = $2 + $3 + $4 + $9 } NR == 1 { b0 = b } END { d = b - b0 - ours; print (d > 0) ? d : 0 }'
 }
+rcvbuf_errors() { net_counters "$1" | awk '$1 == "Udp:RcvbufErrors" { print $2; f = 1 } END { if (!f) print 0 }'; }
 pct_core() { awk -v d="$1" -v hz="$hz" -v ns="$2" 'BEGIN { printf "%.0f", 100 * d / hz / (ns / 1e9) }'; }
 
 run_server() { # NAME
-    local name="$1" db="" i=0 rate f st drop ach s0 s1 g0 g1 w0 w1 p0 p1 c0 c1 m0 m1 t0 t1 k0 k1
+    local name="$1" db="" i=0 rate f st drop ach s0 s1 g0 g1 w0 w1 p0 p1 c0 c1 m0 m1 l0 t0 t1 k0 k1
     check_deadline "$name start"
     best[$name]=0; peak[$name]=0; rows[$name]=0
     case "$name" in
@@ -272,10 +273,12 @@ run_server() { # NAME
         kill -0 "$srv_pid" 2>/dev/null || { why[$name]="died at $rate/s"; log "$name ${why[$name]}"; break; }
         f="$work/$name-$rate.txt"
         [ -z "$db" ] || read -r k0 g0 w0 <<< "$(pg_counts "$db")"
+        l0="$(rcvbuf_errors "$ns_cli")"
         s0="$(proc_ticks "$srv_pid")"; p0="$(pg_ticks)"; c0="$(child_ticks)"; m0="$(head -1 /proc/stat)"; t0="$(date +%s%N)"
         perfdhcp_run "$f" "$rate" "$secs" || { tail -5 "$f" >&2; die "perfdhcp failed against $name at $rate/s"; }
         s1="$(proc_ticks "$srv_pid")"; p1="$(pg_ticks)"; c1="$(child_ticks)"; m1="$(head -1 /proc/stat)"; t1="$(date +%s%N)"
         read -ra st <<< "$(perfdhcp_stats "$f")"
+        r_lost[$name,$i]=$(($(rcvbuf_errors "$ns_cli") - l0))   # replies perfdhcp's full socket dropped
         [[ "${st[0]}" =~ ^[0-9]+$ ]] || st[0]=0
         [[ "${st[3]}" =~ ^[0-9]+$ ]] || st[3]=0
         drop="$(awk -v d="${st[0]}" -v a="${st[3]}" 'BEGIN { printf "%.2f", (d > 0) ? 100 * (d - a) / d : 100 }')"
@@ -285,6 +288,9 @@ run_server() { # NAME
         r_scpu[$name,$i]="$(pct_core $((s1 - s0)) $((t1 - t0)))"
         r_pgcpu[$name,$i]="$(pct_core $((p1 - p0)) $((t1 - t0)))"
         r_pcpu[$name,$i]="$(pct_core $((c1 - c0)) $((t1 - t0)))"
+        # What an ACKed lease cost the server and PostgreSQL together, in CPU microseconds: the
+        # comparison that still holds where perfdhcp, not the server, ran out.
+        r_us[$name,$i]="$(awk -v d=$((s1 - s0 + p1 - p0)) -v hz="$hz" -v a="${st[3]}" 'BEGIN { printf "%.0f", (a > 0) ? 1e6 * d / hz / a : 0 }')"
         r_other[$name,$i]="$(pct_core "$(other_ticks "$m0" "$m1" $((s1 - s0 + p1 - p0 + c1 - c0)))" $((t1 - t0)))"
         r_commits[$name,$i]="-"; r_per_sync[$name,$i]="-"; r_sync_ms[$name,$i]="-"
         if [ -n "$db" ]; then
@@ -333,22 +339,23 @@ echo "kea-pg: kea-dhcp4 $(/usr/sbin/kea-dhcp4 -v), thread-pool-size $kea_threads
 java_opts_line
 echo "perfdhcp's socket receive buffer (net.core.rmem_default in its namespace): $cli_rcvbuf bytes"
 echo "A rate counts when at most ${ok_drops}% of the DISCOVERs sent did not end in an ACK (drops)."
-fmt='%-17s %8s %9s %9s %7s %9s %7s %8s %7s %6s %8s %6s %9s %8s %7s\n'
+fmt='%-17s %8s %9s %9s %7s %8s %9s %7s %8s %7s %6s %8s %6s %8s %9s %8s %7s\n'
 # shellcheck disable=SC2059
-printf "\n$fmt" server "target/s" DISCOVERs ACKs drops% "leases/s" RA_avg RA_max srvCPU% pgCPU% perfCPU% other% commits/s ACK/sync fsync_ms
+printf "\n$fmt" server "target/s" DISCOVERs ACKs drops% perfLost "leases/s" RA_avg RA_max srvCPU% pgCPU% perfCPU% other% us/lease commits/s ACK/sync fsync_ms
 for s in "${servers[@]}"; do
     # shellcheck disable=SC2059
     [ "${rows[$s]}" -gt 0 ] || { printf '%-17s %s\n' "$s" "${why[$s]}"; continue; }
     for ((i = 0; i < rows[$s]; i++)); do
         # shellcheck disable=SC2059
-        printf "$fmt" "$s" "${r_rate[$s,$i]}" "${r_sent[$s,$i]}" "${r_acks[$s,$i]}" "${r_drop[$s,$i]}" "${r_ach[$s,$i]}" \
-            "${r_ra_avg[$s,$i]}" "${r_ra_max[$s,$i]}" "${r_scpu[$s,$i]}" "${r_pgcpu[$s,$i]}" "${r_pcpu[$s,$i]}" "${r_other[$s,$i]}" \
+        printf "$fmt" "$s" "${r_rate[$s,$i]}" "${r_sent[$s,$i]}" "${r_acks[$s,$i]}" "${r_drop[$s,$i]}" "${r_lost[$s,$i]}" "${r_ach[$s,$i]}" \
+            "${r_ra_avg[$s,$i]}" "${r_ra_max[$s,$i]}" "${r_scpu[$s,$i]}" "${r_pgcpu[$s,$i]}" "${r_pcpu[$s,$i]}" "${r_other[$s,$i]}" "${r_us[$s,$i]}" \
             "${r_commits[$s,$i]}" "${r_per_sync[$s,$i]}" "${r_sync_ms[$s,$i]}"
     done
 done
-echo "(RA = REQUEST->ACK delay in ms, from perfdhcp, including the lease's COMMIT; CPU in % of one core: srv = the DHCP"
+echo "(perfLost = replies that reached perfdhcp's namespace and found its socket full (Udp:RcvbufErrors): drops of the"
+echo " load generator, not of the server; RA = REQUEST->ACK delay in ms, from perfdhcp, including the lease's COMMIT; CPU in % of one core: srv = the DHCP"
 echo " server, pg = every PostgreSQL process, perf = perfdhcp, other = the rest of the machine (steal included, no"
-echo " interrupts); commits/s = transactions committed in the server's database,"
+echo " interrupts); us/lease = CPU time of server + PostgreSQL per ACK; commits/s = transactions committed in the server's database,"
 echo " ACK/sync = ACKs per WAL fsync of the cluster, fsync_ms = the mean time of one; from PostgreSQL's statistics views,"
 echo " approximate)"
 echo
@@ -374,6 +381,17 @@ for s in phoneprov-pg phoneprov-sqlite; do
     [ "$(best_of "$s")" = - ] || [ "${best[$s]}" -lt $((top * 95 / 100)) ] ||
         echo "note: $s kept up with the highest rate tried ($top/s); perfdhcp on the same CPUs, not $s, may be the limit (BENCH_RATES)"
 done
+# CPU per lease at the highest rate every server passed (<= ok_drops): one "server rate drops"
+# line a row, the rate kept when as many servers passed it as were measured.
+common="$(for s in "${servers[@]}"; do for ((i = 0; i < ${rows[$s]:-0}; i++)); do echo "$s ${r_rate[$s,$i]} ${r_drop[$s,$i]}"; done; done |
+    awk -v m="$ok_drops" -v n="${#servers[@]}" '$3 <= m { ok[$2]++ } END { for (r in ok) if (ok[r] == n && r + 0 > best + 0) best = r; print best }')"
+if [ -n "$common" ]; then
+    line="server + PostgreSQL CPU per lease at $common/s (the highest rate all passed):"
+    for s in "${servers[@]}"; do
+        for ((i = 0; i < rows[$s]; i++)); do [ "${r_rate[$s,$i]}" != "$common" ] || line+=" $s ${r_us[$s,$i]} us"; done
+    done
+    echo "$line"
+fi
 busy_rates=""
 for s in "${servers[@]}"; do
     for ((i = 0; i < ${rows[$s]:-0}; i++)); do
