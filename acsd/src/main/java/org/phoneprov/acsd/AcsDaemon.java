@@ -1,5 +1,12 @@
 package org.phoneprov.acsd;
 
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.phoneprov.acsd.request.ConnectionRequestCredentials;
+import org.phoneprov.acsd.request.ConnectionRequester;
+import org.phoneprov.common.mac.Mac;
+
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -52,6 +59,8 @@ public final class AcsDaemon implements Daemon {
     private final AcsStore store;
     private final TaskQueue queue;
     private final AcsContext context;
+    private final ConnectionRequester requester;
+    private final org.phoneprov.common.events.EventSink events;
 
     public AcsDaemon(SuiteServices suite) throws Exception {
         SuiteConfig c = suite.initial();
@@ -64,6 +73,12 @@ public final class AcsDaemon implements Daemon {
                 new CpeAuth(new NonceBook(NONCES, NONCE_MILLIS), c.settings(AcsdReader.SECTION).realm()), accounts,
                 suite.events(), metrics, new RateLimitedLog(LOG), Clock.systemUTC());
         this.server = new AcsServer(c.listen(AcsdReader.SECTION), c.settings(AcsdReader.SECTION).tls());
+        this.events = suite.events();
+        this.requester = new ConnectionRequester(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "acsd-connection-request");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     /**
@@ -97,11 +112,50 @@ public final class AcsDaemon implements Daemon {
      */
     public synchronized List<Task> pushAll(SuiteConfig next) {
         List<Task> queued = accounts.pushAll(pushed, next, queue);
+        SuiteConfig was = pushed;
         pushed = next;
         if (!queued.isEmpty()) {
-            LOG.info("acsd.push devices={} (account changes, sent at each device's next session)", queued.size());
+            LOG.info("acsd.push devices={} (account changes: each device is asked to call in now)", queued.size());
         }
+        // The credentials the phone holds are the ones of the config it last got (a changed
+        // http_password changes them with the push that is waiting).
+        queued.forEach(t -> connectionRequest(t.device(), was));
         return queued;
+    }
+
+    /**
+     * Asks the device to open a session now (TR-069 3.2.2) at the ConnectionRequestURL it last
+     * reported, with the credentials the ACS set on it; logged, and an event of the device.
+     */
+    public CompletableFuture<ConnectionRequester.Outcome> connectionRequest(Mac mac, SuiteConfig credentialsFrom) {
+        Optional<String> url = store.device(mac).flatMap(r -> Optional.ofNullable(store.parameters(mac)
+                .get(r.root() + "ManagementServer.ConnectionRequestURL"))).filter(u -> !u.isBlank());
+        Optional<ConnectionRequestCredentials> creds = credentialsFrom.device(mac)
+                .flatMap(ConnectionRequestCredentials::of);
+        CompletableFuture<ConnectionRequester.Outcome> done;
+        if (url.isEmpty() || creds.isEmpty()) {
+            done = CompletableFuture.completedFuture(new ConnectionRequester.Outcome(false, 0, url.isEmpty()
+                    ? "no ConnectionRequestURL reported yet" : "no credentials for the device"));
+        } else {
+            URI target;
+            try {
+                target = URI.create(url.get());
+            } catch (IllegalArgumentException e) {
+                target = null;
+            }
+            done = target == null ? CompletableFuture.completedFuture(new ConnectionRequester.Outcome(false, 0,
+                    "ConnectionRequestURL is not a URL")) : requester.request(target, creds.get());
+        }
+        return done.whenComplete((o, err) -> {
+            if (o == null) {
+                return;
+            }
+            LOG.info("acsd.connection_request mac={} url={} result={} ({})", mac.colon(), url.orElse("-"),
+                    o.accepted() ? "accepted" : "failed", o.detail());
+            events.record(new org.phoneprov.common.events.Event(java.time.Instant.now(), "acsd", "ConnectionRequest",
+                    Optional.of(mac), url.orElse(""), o.accepted() ? "ok" : "failed " + o.status(), 0, 0,
+                    Optional.empty()));
+        });
     }
 
     @Override

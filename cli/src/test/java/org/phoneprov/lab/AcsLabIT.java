@@ -61,29 +61,66 @@ class AcsLabIT {
         LabNet.tearDown(server, net, work);
     }
 
+    static Path stateOf(Path phones, String hexMac) throws Exception {
+        try (Stream<Path> s = Files.walk(phones)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("cwmp-") && p.toString().contains(hexMac))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    static boolean holds(Path phones, String hexMac, String text) throws Exception {
+        Path f = stateOf(phones, hexMac);
+        return f != null && Files.readString(f).contains(text);
+    }
+
+    static void await(String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!done.call()) {
+            assertTrue(System.nanoTime() < end, "not within 60 s: " + what + "\n" + server.logText());
+            Thread.sleep(250);
+        }
+    }
+
     @Test
-    void theLabPhonesInformTheAcsAndGetTheirInventoryAccountsAsTr104Parameters() throws Exception {
+    void thePhonesGetTheirInventoryAccountsAndASighupReachesExactlyTheChangedPhoneByConnectionRequest()
+            throws Exception {
         Path phones = work.resolve("phones");
         List<String> cmd = new ArrayList<>(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "simulate",
                 "--config", config.toString(), "--state", phones.toString(), "--phones", "8",
-                "--cwmp", "http://10.77.0.1:7547/", "--stay", "8"));
-        Sh.Result r = Sh.run(Sh.in(net.client, cmd.toArray(String[]::new)), 180);
-        assertEquals(0, r.code(), r.out() + r.err() + server.logText());
-        List<Path> states;
-        try (Stream<Path> s = Files.walk(phones)) {
-            states = s.filter(p -> p.getFileName().toString().startsWith("cwmp-")).toList();
+                "--cwmp", "http://10.77.0.1:7547/", "--stay", "40"));
+        PhoneprovProcess sim = PhoneprovProcess.startCommand(net.client, work.resolve("simulate.log"),
+                cmd.toArray(String[]::new));
+        try {
+            // Two sides written apart from TR-069: the ACS's account push lands in the CPE's tree.
+            await("every phone holds its inventory account", () -> holds(phones, "00147F770001", "\"lab-1001\"")
+                    && holds(phones, "00147F770002", "\"lab-1002\"") && holds(phones, "00147F770201", "\"lab-1201\""));
+            assertTrue(holds(phones, "00147F770001", "\"1001\""), "and its number");
+            Thread.sleep(1000); // the sessions end; the CPEs' connection-request listeners are up
+            int before = server.logCount("acsd.connection_request");
+
+            Path devices = work.resolve("devices.yaml");
+            Files.writeString(devices, Files.readString(devices).replace("\"lab-1001\"", "\"lab-1001-changed\""));
+            server.signal("HUP");
+            server.awaitLog("acsd.connection_request mac=00:14:7F:77:00:01", 30);
+            assertTrue(server.logText().contains("result=accepted"), "the phone accepted the digest-authenticated"
+                    + " connection request: " + server.logText());
+            await("the changed password reaches the phone", () -> holds(phones, "00147F770001",
+                    "\"lab-1001-changed\""));
+            Thread.sleep(1000);
+            assertEquals(before + 1, server.logCount("acsd.connection_request"), "exactly that phone is asked: "
+                    + server.logText());
+            assertTrue(holds(phones, "00147F770002", "\"lab-1002\""), "the others keep theirs");
+        } finally {
+            sim.stop(60);
         }
-        assertEquals(8, states.size(), "a CPE state per phone: " + states + "\n" + r.out());
-        String first = Files.readString(states.stream().filter(p -> p.toString().contains("00147F770001"))
-                .findFirst().orElseThrow(() -> new AssertionError("no state of 00:14:7F:77:00:01 in " + states)));
-        assertTrue(first.contains("\"lab-1001\""), "the inventory's password reached the phone as AuthPassword: "
-                + r.out() + "\n--- server:\n" + server.logText().lines().filter(l -> l.contains("acs"))
-                .reduce("", (a, b) -> a + b + "\n"));
-        assertTrue(first.contains("\"1001\""), "and its number: " + first);
-        assertTrue(server.logText().contains("acsd"), server.logText());
+        String report = sim.logText();
+        assertTrue(report.contains("cwmp"), report);
+        String line = report.lines().filter(l -> l.contains("00:14:7F:77:00:01")).findFirst().orElse("");
+        assertTrue(line.contains("6 CONNECTION REQUEST"), "its second session was the connection request: " + line);
         Sh.Result events = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "events", "--config",
                 config.toString(), "--mac", "00:14:7F:77:00:01"), 60);
-        assertTrue(events.out().contains("acsd"), "every RPC is an event: " + events.out());
-        System.out.println("AcsLabIT: " + r.out().lines().filter(l -> l.contains("cwmp")).findFirst().orElse(""));
+        assertTrue(events.out().contains("acsd") && events.out().contains("ConnectionRequest"),
+                "every RPC and the connection request are events: " + events.out());
+        System.out.println("AcsLabIT: " + line);
     }
 }

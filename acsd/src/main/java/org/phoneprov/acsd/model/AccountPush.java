@@ -94,6 +94,8 @@ public final class AccountPush implements CwmpSession.InformHook {
     private Optional<Task> push(Device d, String root, SuiteConfig c, TaskQueue queue) {
         List<ParameterValue> values = new ArrayList<>(VoiceParameters.of(d, root));
         values.addAll(VoiceParameters.periodic(root, c.settings(AcsdReader.SECTION).periodicInformSeconds()));
+        // With the account, the credentials the ACS will call the phone's ConnectionRequestURL with.
+        org.phoneprov.acsd.request.ConnectionRequestCredentials.of(d).ifPresent(cr -> values.addAll(cr.parameters(root)));
         RpcRequest.SetParameterValues spv = new RpcRequest.SetParameterValues(values, "");
         for (Task t : queue.store().tasks(d.mac())) {
             if (t.state() == TaskState.QUEUED && t.rpc().key().startsWith(KEY)

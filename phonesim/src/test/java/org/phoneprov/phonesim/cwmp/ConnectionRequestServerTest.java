@@ -44,7 +44,7 @@ class ConnectionRequestServerTest {
             HttpReply.Answered accepted = get(http, uri, Map.of("Authorization", ok));
             assertEquals(200, accepted.status());
             assertEquals(0, accepted.body().length);
-            assertEquals(1, sessions.get());
+            awaitCount(sessions, 1); // the session starts after the 200 has left, on another thread
             assertEquals(401, get(http, uri, Map.of("Authorization", ok)).status(), "the same nc again is a replay");
             assertEquals(1, sessions.get());
             assertEquals(404, get(http, URI.create(s.url() + "x"), Map.of()).status());
@@ -65,8 +65,18 @@ class ConnectionRequestServerTest {
                         .status();
             }
             assertEquals("[200, 200, 503]", java.util.Arrays.toString(statuses));
-            assertEquals(2, sessions.get());
+            awaitCount(sessions, 2);
             assertEquals(1, s.refused());
         }
+    }
+
+    /** Waits (at most 5 s) for {@code n}, then checks it stays there a moment. */
+    static void awaitCount(java.util.concurrent.atomic.AtomicInteger count, int n) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (count.get() < n && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        assertEquals(n, count.get());
     }
 }
