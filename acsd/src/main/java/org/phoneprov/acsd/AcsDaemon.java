@@ -16,7 +16,7 @@ import org.phoneprov.acsd.auth.NonceBook;
 import org.phoneprov.acsd.model.AccountPush;
 import org.phoneprov.acsd.session.Task;
 import org.phoneprov.acsd.session.AcsStore;
-import org.phoneprov.acsd.session.MemoryAcsStore;
+import org.phoneprov.acsd.session.PgAcsStore;
 import org.phoneprov.acsd.session.SqliteAcsStore;
 import org.phoneprov.acsd.session.TaskQueue;
 import org.phoneprov.common.config.AcsdReader;
@@ -81,17 +81,12 @@ public final class AcsDaemon implements Daemon {
         }));
     }
 
-    /**
-     * {@code <paths.state>/acs.db} with the suite's SQLite store; with PostgreSQL, memory for now
-     * (tasks queued then are lost on restart; accounts are pushed again at each device's boot).
-     */
+    /** {@code <paths.state>/acs.db} with the suite's SQLite store; the {@code acs} table with PostgreSQL. */
     private static AcsStore store(SuiteConfig c) throws StoreException {
         if (c.store().type() == StoreSettings.Type.SQLITE) {
             return SqliteAcsStore.open(c.paths().state());
         }
-        LOG.warn("acsd.store_in_memory store={} (acsd keeps its tasks in PostgreSQL in a later version;"
-                + " until then they live in memory)", c.store().type().word());
-        return new MemoryAcsStore();
+        return PgAcsStore.open(c.store());
     }
 
     /** Each device's tasks: queue an RPC here and it goes out in the device's next session. */
@@ -169,8 +164,12 @@ public final class AcsDaemon implements Daemon {
     public void close() {
         server.close();
         metrics.close();
-        if (store instanceof SqliteAcsStore s) {
-            s.close();
+        if (store instanceof AutoCloseable s) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("acsd.store_close error=\"{}\"", e.toString());
+            }
         }
     }
 }

@@ -48,10 +48,10 @@ class DbCommandTest {
 
             CliTest.Run first = CliTest.cli("db", "migrate", "--config", cfg);
             assertEquals(0, first.code(), first.err());
-            assertTrue(first.out().contains("db migrate: " + pg.url("pp") + " schema version 0 -> 3: applied V1 leases, V2 events, V3 gigaset"),
+            assertTrue(first.out().contains("db migrate: " + pg.url("pp") + " schema version 0 -> 4: applied V1 leases, V2 events, V3 gigaset, V4 acs"),
                     first.out());
             CliTest.Run again = CliTest.cli("db", "migrate", "--config", cfg);
-            assertTrue(again.out().contains("is at schema version 3; nothing to do"), again.out());
+            assertTrue(again.out().contains("is at schema version 4; nothing to do"), again.out());
             assertEquals(0, CliTest.cli("db", "status", "--config", cfg).code());
 
             pg.psql("pp", "INSERT INTO lease VALUES (168624385, '00147F770001', 'st2030', 4102444800000, 'ACTIVE', 1)");

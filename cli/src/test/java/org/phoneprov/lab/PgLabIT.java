@@ -120,7 +120,7 @@ class PgLabIT {
     void afterDbMigrateEveryAckedLeaseIsARow() throws Exception {
         Sh.Result m = phoneprov("db", "migrate", "--config", work.resolve("phoneprov.yaml").toString());
         assertEquals(0, m.code(), m.out() + m.err());
-        assertTrue(m.out().contains("schema version 0 -> 3: applied V1 leases, V2 events, V3 gigaset"), m.out());
+        assertTrue(m.out().contains("schema version 0 -> 4: applied V1 leases, V2 events, V3 gigaset, V4 acs"), m.out());
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config",
                 work.resolve("phoneprov.yaml").toString(), "--only", "dhcpd");
         server.awaitLog("dhcpd.listening", 60);

@@ -43,6 +43,14 @@ final class AcsRows {
     private AcsRows() {
     }
 
+    /** The upsert's parameters for one row. */
+    static void bind(java.sql.PreparedStatement ps, RowBackedStore.Row r) throws java.sql.SQLException {
+        ps.setString(1, r.kind());
+        ps.setString(2, r.mac().hex());
+        ps.setString(3, r.name());
+        ps.setString(4, r.value());
+    }
+
     static String task(Task t) {
         return text(SoapWriter.rpc(CwmpVersion.V1_0, Optional.empty(), "Task", x -> {
             x.leaf("Id", t.id()).leaf("Mac", t.device().hex()).leaf("State", t.state().name())

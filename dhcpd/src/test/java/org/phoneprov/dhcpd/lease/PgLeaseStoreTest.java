@@ -83,7 +83,7 @@ class PgLeaseStoreTest {
         assertTrue(e.getMessage().contains("has no phoneprov schema yet; run 'phoneprov db migrate --config FILE'"),
                 e.getMessage());
         try (PgDatabase db = PgDatabase.connect(s, "test")) {
-            assertEquals(new PgDatabase.Migrated(0, 3, List.of("V1 leases", "V2 events", "V3 gigaset")), db.migrate());
+            assertEquals(new PgDatabase.Migrated(0, 4, List.of("V1 leases", "V2 events", "V3 gigaset", "V4 acs")), db.migrate());
             assertEquals(new PgDatabase.Migrated(3, 3, List.of()), db.migrate(), "a second run has nothing to do");
             assertTrue(db.schema().usable());
         }

@@ -1,0 +1,90 @@
+package org.phoneprov.acsd.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.phoneprov.acsd.cwmp.ParameterValue;
+import org.phoneprov.common.mac.Mac;
+
+/**
+ * An {@link AcsStore} kept as {@link AcsRows} in a database (SQLite file or PostgreSQL): every
+ * row is read into a {@link MemoryAcsStore} at open, which answers every read; each change is
+ * written (and committed) first, then kept in memory, so a task queued survives a restart and a
+ * task the ACS saw answered is never sent again after one.
+ */
+abstract class RowBackedStore implements AcsStore {
+    /** One row of the {@code acs} table. */
+    record Row(String kind, Mac mac, String name, String value) {
+    }
+
+    protected final MemoryAcsStore copy = new MemoryAcsStore();
+
+    /** Writes the rows in one transaction, durable when it returns; else throws {@link AcsStoreException}. */
+    protected abstract void write(List<Row> rows);
+
+    /** A row read at open. */
+    protected final void restore(String kind, Mac mac, String name, String value) {
+        switch (kind) {
+            case AcsRows.TASK -> copy.restore(AcsRows.task(value));
+            case AcsRows.DEVICE -> copy.informed(mac, AcsRows.device(value));
+            case AcsRows.PARAM -> copy.seen(mac, List.of(ParameterValue.string(name, value)));
+            default -> {
+                // a kind a newer phoneprov wrote; kept, not read
+            }
+        }
+    }
+
+    @Override
+    public synchronized Task add(Mac device, LongFunction<Task> make) {
+        Task t = copy.add(device, make);
+        try {
+            write(List.of(new Row(AcsRows.TASK, device, Long.toString(t.id()), AcsRows.task(t))));
+        } catch (AcsStoreException e) {
+            copy.forget(t.id());
+            throw e;
+        }
+        return t;
+    }
+
+    @Override
+    public synchronized void update(Task task) {
+        if (copy.task(task.id()).isEmpty()) {
+            throw new IllegalArgumentException("no task " + task.id());
+        }
+        write(List.of(new Row(AcsRows.TASK, task.device(), Long.toString(task.id()), AcsRows.task(task))));
+        copy.update(task);
+    }
+
+    @Override
+    public Optional<Task> task(long id) {
+        return copy.task(id);
+    }
+
+    @Override
+    public List<Task> tasks(Mac device) {
+        return copy.tasks(device);
+    }
+
+    @Override
+    public synchronized void informed(Mac device, DeviceRecord record) {
+        write(List.of(new Row(AcsRows.DEVICE, device, "", AcsRows.device(record))));
+        copy.informed(device, record);
+    }
+
+    @Override
+    public Optional<DeviceRecord> device(Mac device) {
+        return copy.device(device);
+    }
+
+    @Override
+    public synchronized void seen(Mac device, List<ParameterValue> values) {
+        write(values.stream().map(v -> new Row(AcsRows.PARAM, device, v.name(), v.value())).toList());
+        copy.seen(device, values);
+    }
+
+    @Override
+    public Map<String, String> parameters(Mac device) {
+        return copy.parameters(device);
+    }
+}
