@@ -16,11 +16,9 @@ import org.phoneprov.acsd.auth.NonceBook;
 import org.phoneprov.acsd.model.AccountPush;
 import org.phoneprov.acsd.session.Task;
 import org.phoneprov.acsd.session.AcsStore;
-import org.phoneprov.acsd.session.PgAcsStore;
-import org.phoneprov.acsd.session.SqliteAcsStore;
+import org.phoneprov.acsd.session.AcsStores;
 import org.phoneprov.acsd.session.TaskQueue;
 import org.phoneprov.common.config.AcsdReader;
-import org.phoneprov.common.config.StoreSettings;
 import org.phoneprov.common.config.SuiteConfig;
 import org.phoneprov.common.daemon.Daemon;
 import org.phoneprov.common.daemon.DaemonSpec;
@@ -67,7 +65,7 @@ public final class AcsDaemon implements Daemon {
         this.pushed = c;
         this.accounts = new AccountPush(suite.current());
         this.metrics = new AcsMetrics(suite.metrics().registry());
-        this.store = store(c);
+        this.store = AcsStores.open(c);
         this.queue = new TaskQueue(store, Clock.systemUTC());
         this.context = new AcsContext(suite.current(), queue,
                 new CpeAuth(new NonceBook(NONCES, NONCE_MILLIS), c.settings(AcsdReader.SECTION).realm()), accounts,
@@ -79,14 +77,6 @@ public final class AcsDaemon implements Daemon {
             t.setDaemon(true);
             return t;
         }));
-    }
-
-    /** {@code <paths.state>/acs.db} with the suite's SQLite store; the {@code acs} table with PostgreSQL. */
-    private static AcsStore store(SuiteConfig c) throws StoreException {
-        if (c.store().type() == StoreSettings.Type.SQLITE) {
-            return SqliteAcsStore.open(c.paths().state());
-        }
-        return PgAcsStore.open(c.store());
     }
 
     /** Each device's tasks: queue an RPC here and it goes out in the device's next session. */

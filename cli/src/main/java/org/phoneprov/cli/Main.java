@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, RenderCommand.class, RunCommand.class, DemoCommand.class,
                 EventsCommand.class, LeasesCommand.class, NotifyCommand.class, SimulateCommand.class,
                 EncryptCommand.class, DecryptCommand.class, CertCommand.class, GigasetCommand.class, DbCommand.class,
-                HaCommand.class,
+                HaCommand.class, AcsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -124,6 +124,12 @@ class AcsLabIT {
                 config.toString(), "--mac", "00:14:7F:77:00:01"), 60);
         assertTrue(events.out().contains("acsd") && events.out().contains("ConnectionRequest"),
                 "every RPC and the connection request are events: " + events.out());
-        System.out.println("AcsLabIT: " + line);
+        Sh.Result devices = Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "acs", "devices",
+                "--config", config.toString()), 60);
+        assertEquals(0, devices.code(), devices.out() + devices.err());
+        assertEquals(9, devices.out().lines().count(), "a header and the 8 phones: " + devices.out());
+        String one = devices.out().lines().filter(l -> l.startsWith("00:14:7F:77:00:01")).findFirst().orElse("");
+        assertTrue(one.contains("6 CONNECTION REQUEST") && one.contains("Device.") && one.contains("0 failed"), one);
+        System.out.println("AcsLabIT: " + line + "\n" + devices.out());
     }
 }

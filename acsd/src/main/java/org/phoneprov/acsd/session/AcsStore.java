@@ -28,6 +28,9 @@ public interface AcsStore {
 
     Optional<DeviceRecord> device(Mac device);
 
+    /** Every device the ACS has heard from, by MAC. */
+    java.util.SortedSet<Mac> devices();
+
     /** Remembers values the device reported (Inform, GetParameterValues), replacing older ones by name. */
     void seen(Mac device, List<ParameterValue> values);
 

@@ -69,6 +69,11 @@ public final class MemoryAcsStore implements AcsStore {
     }
 
     @Override
+    public synchronized java.util.SortedSet<Mac> devices() {
+        return new java.util.TreeSet<>(devices.keySet());
+    }
+
+    @Override
     public synchronized Optional<DeviceRecord> device(Mac device) {
         return Optional.ofNullable(devices.get(device));
     }

@@ -73,6 +73,11 @@ abstract class RowBackedStore implements AcsStore {
     }
 
     @Override
+    public java.util.SortedSet<Mac> devices() {
+        return copy.devices();
+    }
+
+    @Override
     public Optional<DeviceRecord> device(Mac device) {
         return copy.device(device);
     }
