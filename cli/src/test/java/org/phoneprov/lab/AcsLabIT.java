@@ -61,6 +61,18 @@ class AcsLabIT {
         LabNet.tearDown(server, net, work);
     }
 
+    static Sh.Result phoneprov(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", PhoneprovProcess.jar().toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--config", config.toString()));
+        return Sh.run(Sh.in(net.server, cmd.toArray(String[]::new)), 120);
+    }
+
+    static String eventsOf(String mac) {
+        return Sh.run(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "events", "--config",
+                config.toString(), "--mac", mac), 60).out();
+    }
+
     static Path stateOf(Path phones, String hexMac) throws Exception {
         if (!Files.isDirectory(phones)) {
             return null; // simulate has not made it yet
@@ -90,7 +102,7 @@ class AcsLabIT {
         Path phones = work.resolve("phones");
         List<String> cmd = new ArrayList<>(List.of("java", "-jar", PhoneprovProcess.jar().toString(), "simulate",
                 "--config", config.toString(), "--state", phones.toString(), "--phones", "8",
-                "--cwmp", "http://10.77.0.1:7547/", "--stay", "40"));
+                "--cwmp", "http://10.77.0.1:7547/", "--stay", "60"));
         PhoneprovProcess sim = PhoneprovProcess.startCommand(net.client, work.resolve("simulate.log"),
                 cmd.toArray(String[]::new));
         try {
@@ -113,6 +125,17 @@ class AcsLabIT {
             assertEquals(before + 1, server.logCount("acsd.connection_request"), "exactly that phone is asked: "
                     + server.logText());
             assertTrue(holds(phones, "00147F770002", "\"lab-1002\""), "the others keep theirs");
+
+            // Tasks from the command line: queued in acsd's store, started by a connection request.
+            Sh.Result get = phoneprov("acs", "get", "--mac", "00:14:7F:77:00:02",
+                    "Device.ManagementServer.PeriodicInformInterval");
+            assertEquals(0, get.code(), get.out() + get.err() + server.logText());
+            assertTrue(get.out().contains("connection request") && get.out().contains("done"), get.out());
+            Sh.Result reboot = phoneprov("acs", "reboot", "--mac", "00:14:7F:77:00:02");
+            assertEquals(0, reboot.code(), reboot.out() + reboot.err() + server.logText());
+            assertTrue(reboot.out().contains("done"), reboot.out());
+            await("the rebooted phone informs with M Reboot", () -> sim.logText().contains("M Reboot")
+                    || server.logText().contains("M Reboot") || eventsOf("00:14:7F:77:00:02").contains("M Reboot"));
         } finally {
             sim.stop(60);
         }

@@ -35,6 +35,12 @@ final class AcsRows {
     static final String UPSERT = "INSERT INTO " + TABLE + " (kind, mac, name, value) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (kind, mac, name) DO UPDATE SET value = excluded.value";
     static final String SELECT_ALL = "SELECT kind, mac, name, value FROM " + TABLE + " ORDER BY kind, mac, name";
+    /** One device's task rows: what another process may have queued. */
+    static final String SELECT_TASKS = "SELECT kind, mac, name, value FROM " + TABLE
+            + " WHERE kind = 'task' AND mac = ? ORDER BY name";
+    /** One task's row. */
+    static final String SELECT_TASK = "SELECT kind, mac, name, value FROM " + TABLE
+            + " WHERE kind = 'task' AND name = ?";
     static final String TASK = "task";
     static final String DEVICE = "device";
     static final String PARAM = "param";

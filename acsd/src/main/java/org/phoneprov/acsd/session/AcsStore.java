@@ -28,6 +28,29 @@ public interface AcsStore {
 
     Optional<DeviceRecord> device(Mac device);
 
+    /**
+     * Takes in the device's tasks another process queued in the same store since it was read
+     * ({@code phoneprov acs reboot ...}); called as a session of the device starts. A store only
+     * this process writes has nothing to take in.
+     */
+    default void refresh(Mac device) {
+    }
+
+    /**
+     * Queues a task from another process than the running acsd (a command-line tool), for the
+     * daemon to take in at the device's next session ({@link #refresh}); a store no other process
+     * shares just queues it.
+     */
+    default Task queueFromOutside(Mac device, org.phoneprov.acsd.rpc.RpcRequest rpc, String keyPrefix,
+                                  java.time.Instant now) {
+        return add(device, id -> Task.queued(id, device, rpc.key().isEmpty() ? rpc.withKey(keyPrefix + id) : rpc, now));
+    }
+
+    /** A task as the store holds it now, read again (a tool waiting for the daemon to finish it). */
+    default Optional<Task> reread(long id) {
+        return task(id);
+    }
+
     /** Every device the ACS has heard from, by MAC. */
     java.util.SortedSet<Mac> devices();
 

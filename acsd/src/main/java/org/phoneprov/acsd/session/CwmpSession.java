@@ -124,6 +124,7 @@ public final class CwmpSession {
         errors = 0;
         completed = false;
         String root = i.root();
+        queue.store().refresh(device); // tasks a command-line tool queued for it meanwhile
         queue.store().informed(device, new DeviceRecord(i, clock.instant(), from, root));
         queue.store().seen(device, i.parameters());
         observer.informed(device, i);

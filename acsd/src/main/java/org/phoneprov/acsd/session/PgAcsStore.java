@@ -60,6 +60,27 @@ public final class PgAcsStore extends RowBackedStore implements AutoCloseable {
     }
 
     @Override
+    protected List<Row> query(String sql, String key) {
+        try {
+            return db.read("reading ACS rows", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, key);
+                    List<Row> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Row(rs.getString(1), AcsRows.mac(rs.getString(2)), rs.getString(3),
+                                    rs.getString(4)));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (StoreException e) {
+            throw new AcsStoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         db.close();
     }

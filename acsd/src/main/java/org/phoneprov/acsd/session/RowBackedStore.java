@@ -23,6 +23,38 @@ abstract class RowBackedStore implements AcsStore {
     /** Writes the rows in one transaction, durable when it returns; else throws {@link AcsStoreException}. */
     protected abstract void write(List<Row> rows);
 
+    /** The rows a query ({@link AcsRows#SELECT_TASKS} or {@link AcsRows#SELECT_TASK}) finds for {@code key}. */
+    protected abstract List<Row> query(String sql, String key);
+
+    @Override
+    public synchronized void refresh(Mac device) {
+        for (Row r : query(AcsRows.SELECT_TASKS, device.hex())) {
+            Task t = AcsRows.task(r.value());
+            if (copy.task(t.id()).isEmpty()) {
+                copy.restore(t); // queued by another process; ours we know better than the file
+            }
+        }
+    }
+
+    @Override
+    public Optional<Task> reread(long id) {
+        return query(AcsRows.SELECT_TASK, Long.toString(id)).stream().findFirst().map(r -> AcsRows.task(r.value()));
+    }
+
+    /**
+     * Queues a task from another process than the running acsd (a command-line tool): written to
+     * the store only, with an id from the clock (far above the daemon's counter, so the two never
+     * meet), for the daemon to take in at the device's next session ({@link #refresh}).
+     */
+    @Override
+    public synchronized Task queueFromOutside(Mac device, org.phoneprov.acsd.rpc.RpcRequest rpc, String keyPrefix,
+                                              java.time.Instant now) {
+        long id = (now.toEpochMilli() << 8) | java.util.concurrent.ThreadLocalRandom.current().nextInt(256);
+        Task t = Task.queued(id, device, rpc.key().isEmpty() ? rpc.withKey(keyPrefix + id) : rpc, now);
+        write(List.of(new Row(AcsRows.TASK, device, Long.toString(id), AcsRows.task(t))));
+        return t;
+    }
+
     /** A row read at open. */
     protected final void restore(String kind, Mac mac, String name, String value) {
         switch (kind) {

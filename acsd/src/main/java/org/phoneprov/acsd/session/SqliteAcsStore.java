@@ -64,6 +64,26 @@ public final class SqliteAcsStore extends RowBackedStore implements AutoCloseabl
         }
     }
 
+    @Override
+    protected synchronized List<Row> query(String sql, String key) {
+        if (closed) {
+            return List.of();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, key);
+            List<Row> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getString(1), AcsRows.mac(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                }
+            }
+            connection.commit(); // autocommit is off: end the read so the next one sees later writes
+            return out;
+        } catch (SQLException e) {
+            throw new AcsStoreException("reading " + sqlite.file() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The statement, then the connection; a second call does nothing. */
     @Override
     public synchronized void close() {

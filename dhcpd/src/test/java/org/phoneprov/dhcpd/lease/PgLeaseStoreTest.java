@@ -84,7 +84,7 @@ class PgLeaseStoreTest {
                 e.getMessage());
         try (PgDatabase db = PgDatabase.connect(s, "test")) {
             assertEquals(new PgDatabase.Migrated(0, 4, List.of("V1 leases", "V2 events", "V3 gigaset", "V4 acs")), db.migrate());
-            assertEquals(new PgDatabase.Migrated(3, 3, List.of()), db.migrate(), "a second run has nothing to do");
+            assertEquals(new PgDatabase.Migrated(4, 4, List.of()), db.migrate(), "a second run has nothing to do");
             assertTrue(db.schema().usable());
         }
         assertEquals("address|bigint,client_class|text,expires_at|bigint,mac|text,state|text,updated_at|bigint",
@@ -138,9 +138,9 @@ class PgLeaseStoreTest {
         StoreSettings s = migrated();
         server.psql(database(s), "INSERT INTO " + PgDatabase.HISTORY_TABLE + " (installed_rank, version, description,"
                 + " type, script, checksum, installed_by, execution_time, success)"
-                + " VALUES (4, '4', 'from a later phoneprov', 'SQL', 'V4__later.sql', 0, 'phoneprov', 1, true)");
+                + " VALUES (5, '5', 'from a later phoneprov', 'SQL', 'V5__later.sql', 0, 'phoneprov', 1, true)");
         StoreException e = assertThrows(StoreException.class, () -> PgLeaseStore.open(s));
-        assertTrue(e.getMessage().contains("at schema version 4, newer than this phoneprov knows (3); upgrade"),
+        assertTrue(e.getMessage().contains("at schema version 5, newer than this phoneprov knows (4); upgrade"),
                 e.getMessage());
     }
 
