@@ -107,6 +107,48 @@ final class AcsCommand implements Runnable {
         return task(options, target, new RpcRequest.SetParameterValues(values, ""));
     }
 
+    @Command(name = "download", description = "Queue a Download of the phone's firmware from the suite's catalog"
+            + " (its model's firmware, served by httpd; --url for another file), ask it to call in now, and print how"
+            + " the transfer ended (its TransferComplete).")
+    int download(@Mixin ConfigOption options, @Mixin Target target,
+                 @CommandLine.Option(names = "--url", paramLabel = "URL",
+                         description = "Another file than the catalog firmware (its size is then not checked).")
+                 Optional<String> url) {
+        Quiet.logs();
+        Optional<SuiteConfig> loaded = options.load();
+        Optional<Mac> mac = Mac.parse(target.mac);
+        if (loaded.isEmpty() || mac.isEmpty() || loaded.get().device(mac.get()).isEmpty()) {
+            return task(options, target, null); // says what is wrong
+        }
+        SuiteConfig c = loaded.get();
+        org.phoneprov.common.config.Device d = c.device(mac.get()).orElseThrow();
+        String where;
+        long size = 0;
+        if (url.isPresent()) {
+            where = url.get();
+        } else {
+            List<String> fw = c.model(d.model()).catalog().getOrDefault(
+                    org.phoneprov.common.provision.CatalogEntry.FIRMWARE, List.of());
+            if (fw.isEmpty()) {
+                System.err.println("phoneprov: model " + d.model() + " has no firmware in the catalog; give --url");
+                return 1;
+            }
+            where = org.phoneprov.common.provision.SuiteUrls.of(c).http(fw.get(0));
+            try {
+                size = java.nio.file.Files.size(c.paths().files().resolve(fw.get(0)));
+            } catch (java.io.IOException e) {
+                System.err.println("phoneprov: cannot read " + c.paths().files().resolve(fw.get(0)) + ": " + e);
+                return 1;
+            }
+        }
+        String name = where.substring(where.lastIndexOf('/') + 1);
+        // httpd's digest credentials of the phone (TR-069: the file server may challenge the download).
+        String user = d.http().map(org.phoneprov.common.config.Device.HttpCredentials::user).orElse("");
+        String password = d.http().map(org.phoneprov.common.config.Device.HttpCredentials::password).orElse("");
+        return task(options, target, new RpcRequest.Download("", RpcRequest.Download.FIRMWARE, where, user, password,
+                size, name, 0, "", ""));
+    }
+
     /** Which phone, and how long to wait for the task to end. */
     static final class Target {
         @CommandLine.Option(names = "--mac", required = true, paramLabel = "MAC", description = "The phone.")
@@ -125,6 +167,7 @@ final class AcsCommand implements Runnable {
      */
     private static int task(ConfigOption options, Target target, RpcRequest rpc) {
         Quiet.logs();
+        java.util.Objects.requireNonNull(options);
         Optional<SuiteConfig> loaded = options.load();
         if (loaded.isEmpty()) {
             return 1;
@@ -153,6 +196,10 @@ final class AcsCommand implements Runnable {
             return 1;
         }
         AcsStore store = opened.get();
+        if (rpc == null) {
+            closeQuietly(store);
+            return 1;
+        }
         try {
             Task t = store.queueFromOutside(mac.get(), rpc, "cli-", java.time.Instant.now());
             System.out.println("acs " + rpc.method() + " " + mac.get().colon() + ": queued as task " + t.id());

@@ -134,6 +134,13 @@ class AcsLabIT {
             Sh.Result reboot = phoneprov("acs", "reboot", "--mac", "00:14:7F:77:00:02");
             assertEquals(0, reboot.code(), reboot.out() + reboot.err() + server.logText());
             assertTrue(reboot.out().contains("done"), reboot.out());
+            long fetched = eventsOf("00:14:7F:77:00:01").lines().filter(l -> l.contains("v2030SG")).count();
+            Sh.Result download = phoneprov("acs", "download", "--mac", "00:14:7F:77:00:01", "--wait", "90");
+            assertEquals(0, download.code(), "the catalog firmware, fetched from httpd, TransferComplete matched: "
+                    + download.out() + download.err() + server.logText());
+            assertTrue(download.out().contains("done"), download.out());
+            assertTrue(eventsOf("00:14:7F:77:00:01").lines().filter(l -> l.contains("v2030SG")).count() > fetched,
+                    "httpd served the firmware once more: " + eventsOf("00:14:7F:77:00:01"));
             await("the rebooted phone informs with M Reboot", () -> sim.logText().contains("M Reboot")
                     || server.logText().contains("M Reboot") || eventsOf("00:14:7F:77:00:02").contains("M Reboot"));
         } finally {
@@ -152,7 +159,8 @@ class AcsLabIT {
         assertEquals(0, devices.code(), devices.out() + devices.err());
         assertEquals(9, devices.out().lines().count(), "a header and the 8 phones: " + devices.out());
         String one = devices.out().lines().filter(l -> l.startsWith("00:14:7F:77:00:01")).findFirst().orElse("");
-        assertTrue(one.contains("6 CONNECTION REQUEST") && one.contains("Device.") && one.contains("0 failed"), one);
+        assertTrue(one.contains("7 TRANSFER COMPLETE") && one.contains("M Download") && one.contains("Device.")
+                && one.contains("0 failed"), "its last session reported the download: " + one);
         System.out.println("AcsLabIT: " + line + "\n" + devices.out());
     }
 }
