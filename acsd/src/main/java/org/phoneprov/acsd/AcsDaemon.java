@@ -58,6 +58,7 @@ public final class AcsDaemon implements Daemon {
     private final TaskQueue queue;
     private final AcsContext context;
     private final ConnectionRequester requester;
+    private final java.util.concurrent.ExecutorService requestThreads;
     private final org.phoneprov.common.events.EventSink events;
 
     public AcsDaemon(SuiteServices suite) throws Exception {
@@ -72,11 +73,12 @@ public final class AcsDaemon implements Daemon {
                 suite.events(), metrics, new RateLimitedLog(LOG), Clock.systemUTC());
         this.server = new AcsServer(c.listen(AcsdReader.SECTION), c.settings(AcsdReader.SECTION).tls());
         this.events = suite.events();
-        this.requester = new ConnectionRequester(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        this.requestThreads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "acsd-connection-request");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        this.requester = new ConnectionRequester(requestThreads);
     }
 
     /** Each device's tasks: queue an RPC here and it goes out in the device's next session. */
@@ -153,6 +155,7 @@ public final class AcsDaemon implements Daemon {
     @Override
     public void close() {
         server.close();
+        requestThreads.shutdownNow();
         metrics.close();
         if (store instanceof AutoCloseable s) {
             try {

@@ -75,20 +75,20 @@ final class AcsCommand implements Runnable {
     @Command(name = "reboot", description = "Queue a Reboot for the phone, ask it to call in now (a connection"
             + " request), and print how the task ended.")
     int reboot(@Mixin ConfigOption options, @Mixin Target target) {
-        return task(options, target, new RpcRequest.Reboot(""));
+        return task(options, target, (c, d) -> Optional.of(new RpcRequest.Reboot("")));
     }
 
     @Command(name = "factory-reset", description = "Queue a FactoryReset for the phone, ask it to call in now, and"
             + " print how the task ended (the phone comes back with 0 BOOTSTRAP and gets its account again).")
     int factoryReset(@Mixin ConfigOption options, @Mixin Target target) {
-        return task(options, target, new RpcRequest.FactoryReset());
+        return task(options, target, (c, d) -> Optional.of(new RpcRequest.FactoryReset()));
     }
 
     @Command(name = "get", description = "Queue a GetParameterValues (names, or partial paths ending in '.'),"
             + " ask the phone to call in now, and print what it answered.")
     int get(@Mixin ConfigOption options, @Mixin Target target,
             @CommandLine.Parameters(arity = "1..*", paramLabel = "NAME") List<String> names) {
-        return task(options, target, new RpcRequest.GetParameterValues(names));
+        return task(options, target, (c, d) -> Optional.of(new RpcRequest.GetParameterValues(names)));
     }
 
     @Command(name = "set", description = "Queue a SetParameterValues (NAME=VALUE, as strings), ask the phone to call"
@@ -104,7 +104,7 @@ final class AcsCommand implements Runnable {
             }
             values.add(ParameterValue.string(p.substring(0, eq), p.substring(eq + 1)));
         }
-        return task(options, target, new RpcRequest.SetParameterValues(values, ""));
+        return task(options, target, (c, d) -> Optional.of(new RpcRequest.SetParameterValues(values, "")));
     }
 
     @Command(name = "download", description = "Queue a Download of the phone's firmware from the suite's catalog"
@@ -114,14 +114,12 @@ final class AcsCommand implements Runnable {
                  @CommandLine.Option(names = "--url", paramLabel = "URL",
                          description = "Another file than the catalog firmware (its size is then not checked).")
                  Optional<String> url) {
-        Quiet.logs();
-        Optional<SuiteConfig> loaded = options.load();
-        Optional<Mac> mac = Mac.parse(target.mac);
-        if (loaded.isEmpty() || mac.isEmpty() || loaded.get().device(mac.get()).isEmpty()) {
-            return task(options, target, null); // says what is wrong
-        }
-        SuiteConfig c = loaded.get();
-        org.phoneprov.common.config.Device d = c.device(mac.get()).orElseThrow();
+        return task(options, target, (c, d) -> firmware(c, d, url));
+    }
+
+    /** The Download of {@code url}, or of the model's catalog firmware as httpd serves it; empty (said why) without one. */
+    private static Optional<RpcRequest> firmware(SuiteConfig c, org.phoneprov.common.config.Device d,
+                                                 Optional<String> url) {
         String where;
         long size = 0;
         if (url.isPresent()) {
@@ -131,22 +129,28 @@ final class AcsCommand implements Runnable {
                     org.phoneprov.common.provision.CatalogEntry.FIRMWARE, List.of());
             if (fw.isEmpty()) {
                 System.err.println("phoneprov: model " + d.model() + " has no firmware in the catalog; give --url");
-                return 1;
+                return Optional.empty();
             }
             where = org.phoneprov.common.provision.SuiteUrls.of(c).http(fw.get(0));
             try {
                 size = java.nio.file.Files.size(c.paths().files().resolve(fw.get(0)));
             } catch (java.io.IOException e) {
                 System.err.println("phoneprov: cannot read " + c.paths().files().resolve(fw.get(0)) + ": " + e);
-                return 1;
+                return Optional.empty();
             }
         }
         String name = where.substring(where.lastIndexOf('/') + 1);
         // httpd's digest credentials of the phone (TR-069: the file server may challenge the download).
         String user = d.http().map(org.phoneprov.common.config.Device.HttpCredentials::user).orElse("");
         String password = d.http().map(org.phoneprov.common.config.Device.HttpCredentials::password).orElse("");
-        return task(options, target, new RpcRequest.Download("", RpcRequest.Download.FIRMWARE, where, user, password,
-                size, name, 0, "", ""));
+        return Optional.of(new RpcRequest.Download("", RpcRequest.Download.FIRMWARE, where, user, password, size, name,
+                0, "", ""));
+    }
+
+    /** What to ask of the phone, made from the loaded config; empty when it cannot be (the reason printed). */
+    @FunctionalInterface
+    interface Rpc {
+        Optional<RpcRequest> of(SuiteConfig config, org.phoneprov.common.config.Device device);
     }
 
     /** Which phone, and how long to wait for the task to end. */
@@ -165,9 +169,8 @@ final class AcsCommand implements Runnable {
      * the daemon to record how the task ended. Exit 0 done, 3 failed or not ended in time, 1 when
      * nothing could be queued.
      */
-    private static int task(ConfigOption options, Target target, RpcRequest rpc) {
+    private static int task(ConfigOption options, Target target, Rpc make) {
         Quiet.logs();
-        java.util.Objects.requireNonNull(options);
         Optional<SuiteConfig> loaded = options.load();
         if (loaded.isEmpty()) {
             return 1;
@@ -182,6 +185,11 @@ final class AcsCommand implements Runnable {
             System.err.println("phoneprov: " + mac.get().colon() + " is not in the inventory");
             return 1;
         }
+        Optional<RpcRequest> asked = make.of(loaded.get(), device.get());
+        if (asked.isEmpty()) {
+            return 1;
+        }
+        RpcRequest rpc = asked.get();
         Optional<AcsStore> opened;
         try {
             opened = AcsStores.read(loaded.get());
@@ -196,10 +204,6 @@ final class AcsCommand implements Runnable {
             return 1;
         }
         AcsStore store = opened.get();
-        if (rpc == null) {
-            closeQuietly(store);
-            return 1;
-        }
         try {
             Task t = store.queueFromOutside(mac.get(), rpc, "cli-", java.time.Instant.now());
             System.out.println("acs " + rpc.method() + " " + mac.get().colon() + ": queued as task " + t.id());

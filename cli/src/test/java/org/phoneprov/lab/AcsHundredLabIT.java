@@ -44,10 +44,7 @@ class AcsHundredLabIT {
         }
         Files.writeString(work.resolve("devices.yaml"), inv.toString());
         net = LabNet.create();
-        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
-        for (String r : List.of("10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
-            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
-        }
+        net.phoneLan(net.client);
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config", config.toString());
         server.awaitLog("suite.started", 60);
     }

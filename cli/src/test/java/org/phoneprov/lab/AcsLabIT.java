@@ -47,11 +47,7 @@ class AcsLabIT {
         }
         Files.writeString(devices, out.toString());
         net = LabNet.create();
-        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
-        for (String r : List.of("10.77.1.0/24", "10.77.2.0/23", "10.77.4.0/22", "10.77.8.0/21", "10.77.16.0/20",
-                "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
-            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
-        }
+        net.phoneLan(net.client);
         server = PhoneprovProcess.start(net.server, work.resolve("server.log"), "run", "--config", config.toString());
         server.awaitLog("suite.started", 60);
     }

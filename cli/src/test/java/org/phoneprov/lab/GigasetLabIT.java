@@ -291,11 +291,7 @@ class GigasetLabIT {
                 "--only", "dhcpd,httpd");
         server.awaitLog("suite.started", 60);
         // The phones' namespace as PhoneLabIT sets it up: broadcasts routed, each phone on its own lease.
-        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
-        for (String r : List.of("10.77.1.0/24", "10.77.2.0/23", "10.77.4.0/22", "10.77.8.0/21", "10.77.16.0/20",
-                "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
-            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
-        }
+        net.phoneLan(net.client);
         Sh.Result byMac = simulate("--mac", "7C:2F:80:77:06:01");
         assertEquals(0, byMac.code(), () -> byMac.out() + byMac.err() + log());
         assertTrue(byMac.out().lines().anyMatch(l -> l.contains("7C:2F:80:77:06:01") && l.contains("PROVISIONED")

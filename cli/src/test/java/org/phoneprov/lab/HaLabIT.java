@@ -65,10 +65,7 @@ class HaLabIT {
         net.in(net.client, "ip", "addr", "add", LabNet.CLIENT_IP + "/16", "dev", "eth0");
         // Simulated phones (phoneprov simulate): DHCP broadcasts need a route, and the lease range is
         // local so every phone sends from (and answers ARP for) its own leased address.
-        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
-        for (String r : List.of("10.77.1.0/24", "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
-            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
-        }
+        net.phoneLan(net.client);
         pg = PgServer.start(net.server, LabNet.SERVER_IP);
         pg.createRole("phoneprov", PASSWORD);
         pg.createDatabase("phoneprov", "phoneprov");

@@ -118,6 +118,19 @@ public final class LabNet implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes {@code ns} a LAN of simulated phones ({@code phoneprov simulate}): DHCP broadcasts need
+     * a route, and the lease ranges of the lab config (10.77.1.0-10.77.255.255) are local, so each
+     * phone sends from, and answers ARP for, the address it leased.
+     */
+    public void phoneLan(String ns) {
+        in(ns, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
+        for (String r : List.of("10.77.1.0/24", "10.77.2.0/23", "10.77.4.0/22", "10.77.8.0/21", "10.77.16.0/20",
+                "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
+            in(ns, "ip", "route", "add", "local", r, "dev", "lo");
+        }
+    }
+
     public Sh.Result in(String ns, String... cmd) {
         return Sh.run(Sh.in(ns, cmd), 30).ok();
     }

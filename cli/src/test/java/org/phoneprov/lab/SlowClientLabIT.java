@@ -70,11 +70,7 @@ class SlowClientLabIT {
         Files.writeString(config, yaml.replace("httpd:\n  enabled: true\n", "httpd:\n  enabled: true\n" + LIMITS));
         net = LabNet.create();
         // The phones' namespace, as in PhoneLabIT: a route for DHCP broadcasts, lease ranges local.
-        net.in(net.client, "ip", "route", "add", "255.255.255.255/32", "dev", "eth0");
-        for (String r : List.of("10.77.1.0/24", "10.77.2.0/23", "10.77.4.0/22", "10.77.8.0/21", "10.77.16.0/20",
-                "10.77.32.0/19", "10.77.64.0/18", "10.77.128.0/17")) {
-            net.in(net.client, "ip", "route", "add", "local", r, "dev", "lo");
-        }
+        net.phoneLan(net.client);
         slowNs = net.host(net.namespace("slow"), GREEDY + "/16");
         for (String a : CROWD) {
             net.in(slowNs, "ip", "addr", "add", a + "/16", "dev", "eth0");

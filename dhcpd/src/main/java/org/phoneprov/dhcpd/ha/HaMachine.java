@@ -58,6 +58,11 @@ public final class HaMachine {
         return interrupted;
     }
 
+    /** When the partner last answered, or when this node started looking for it. */
+    public long lastAnswerAt() {
+        return lastAnswer;
+    }
+
     public long changedAt() {
         return changedAt;
     }

@@ -63,14 +63,12 @@ public final class HaNode implements AutoCloseable {
     private volatile HaState published = HaState.WAITING;
     private boolean heartbeatInFlight;
     private boolean syncing;
-    private long lastAnswerAt;
 
     public HaNode(HaSettings settings, HaLeases leases, LongSupplier clock) {
         this.settings = settings;
         this.auth = new HaAuth(settings.secret());
         this.clock = clock;
         this.machine = new HaMachine(settings, clock.getAsLong());
-        this.lastAnswerAt = clock.getAsLong();
         this.share = new Share(settings);
         this.leases = leases;
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -172,13 +170,12 @@ public final class HaNode implements AutoCloseable {
                     if (err == null && partner.isPresent()) {
                         if (machine.communicationInterrupted()) {
                             LOG.info("ha.partner.answering partner={} state={} after={}ms", settings.partner().name(),
-                                    partner.get().word(), now - lastAnswerAt);
+                                    partner.get().word(), now - machine.lastAnswerAt());
                         }
-                        lastAnswerAt = now;
                         machine.answered(partner.get(), answer.get("_clock").asLong(), now);
                     } else {
                         rare.log(Level.WARN, "ha.partner.unanswered", "partner=" + settings.partner().name() + " at="
-                                + link.where() + " silent_for=" + (now - lastAnswerAt) + "ms error=\""
+                                + link.where() + " silent_for=" + (now - machine.lastAnswerAt()) + "ms error=\""
                                 + (err != null ? HaPartnerLink.reason(err).orElse("") : "no state in the answer")
                                 + "\"");
                         machine.unanswered(now);

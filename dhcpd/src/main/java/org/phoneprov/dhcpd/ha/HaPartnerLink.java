@@ -25,7 +25,16 @@ final class HaPartnerLink {
     private final String base;
     private final LongSupplier clock;
 
+    /** Talks to the partner, signed as this node. */
     HaPartnerLink(HaSettings s, HaAuth auth, Executor executor, LongSupplier clock) {
+        this(s, s.partner(), auth, executor, clock);
+    }
+
+    /**
+     * Talks to {@code target} (the partner, or this node itself for {@code phoneprov ha status}),
+     * signed as this node; an answer counts only if {@code target} signed it.
+     */
+    HaPartnerLink(HaSettings s, HaSettings.Peer target, HaAuth auth, Executor executor, LongSupplier clock) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofMillis(Math.min(2_000, s.heartbeatMillis())));
         if (s.tls().isPresent()) {
@@ -38,8 +47,8 @@ final class HaPartnerLink {
         this.http = b.build();
         this.auth = auth;
         this.self = s.thisNode();
-        this.partner = s.partner().name();
-        HaSettings.Peer p = s.partner();
+        this.partner = target.name();
+        HaSettings.Peer p = target;
         String host = p.address() instanceof java.net.Inet6Address ? "[" + p.address().getHostAddress() + "]"
                 : p.address().getHostAddress();
         this.base = (s.tls().isPresent() ? "https://" : "http://") + host + ":" + p.port();

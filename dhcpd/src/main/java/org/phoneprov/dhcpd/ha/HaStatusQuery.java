@@ -19,14 +19,15 @@ public final class HaStatusQuery {
      * @return the node's status object, or an exception saying why there is none
      */
     public static ObjectNode ask(HaSettings settings, String node) throws Exception {
-        HaSettings asked = node.equals(settings.thisNode()) ? asSelf(settings) : settings;
+        HaSettings.Peer asked = settings.peerNamed(node)
+                .orElseThrow(() -> new IllegalArgumentException("no peer named '" + node + "' in dhcpd.ha.peers"));
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ha-status");
             t.setDaemon(true);
             return t;
         });
         try {
-            HaPartnerLink link = new HaPartnerLink(asked, new HaAuth(settings.secret()), pool,
+            HaPartnerLink link = new HaPartnerLink(settings, asked, new HaAuth(settings.secret()), pool,
                     System::currentTimeMillis);
             return link.post(HaWire.STATUS, HaWire.object(), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -37,12 +38,6 @@ public final class HaStatusQuery {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The link talks to "the partner": to ask this node itself, swap the names, so the answer's signer is this node. */
-    private static HaSettings asSelf(HaSettings s) {
-        return new HaSettings(s.mode(), s.partner().name(), s.peers(), s.secret(), s.heartbeatMillis(),
-                s.maxResponseMillis(), s.maxAckMillis(), s.maxUnackedClients(), s.tls());
     }
 
     private static String where(HaSettings s, String node) {

@@ -38,8 +38,13 @@ public final class LoadBalanceHash {
 
     /** RFC 3074 section 6, {@code loadb_p_hash}: start from the key's length, mix from the last byte to the first. */
     public static int hash(byte[] key) {
-        int h = key.length & 0xFF;
-        for (int i = key.length; i > 0;) {
+        return hash(key, key.length);
+    }
+
+    /** The same over the first {@code length} bytes of {@code key} (chaddr's hlen), without copying them. */
+    static int hash(byte[] key, int length) {
+        int h = length & 0xFF;
+        for (int i = length; i > 0;) {
             h = MIX[h ^ (key[--i] & 0xFF)];
         }
         return h;
@@ -56,7 +61,7 @@ public final class LoadBalanceHash {
         if (len <= 0) {
             return Optional.empty();
         }
-        return Optional.of(hash(java.util.Arrays.copyOf(chaddr, len)));
+        return Optional.of(hash(chaddr, len));
     }
 
     static int size() {

@@ -17,13 +17,8 @@ public final class Share {
 
     /** Whether the client belongs to this node's own share in the normal state. */
     public boolean mine(DhcpMessage request) {
-        HaSettings.Role self = settings.self().role();
-        if (settings.mode() == HaSettings.Mode.HOT_STANDBY) {
-            return self == HaSettings.Role.PRIMARY;
-        }
         // A request without a key cannot be placed; Kea drops it, the primary answering is kinder.
-        int server = LoadBalanceHash.bucket(request).map(b -> b % 2).orElse(0);
-        return server == (self == HaSettings.Role.PRIMARY ? 0 : 1);
+        return owns(() -> LoadBalanceHash.bucket(request));
     }
 
     /**
@@ -31,12 +26,19 @@ public final class Share {
      * the MAC, as for a DHCP client without option 61; a request without a MAC is the primary's.
      */
     public boolean mine(java.util.Optional<org.phoneprov.common.mac.Mac> mac) {
+        return owns(() -> mac.map(m -> LoadBalanceHash.hash(m.bytes())));
+    }
+
+    /**
+     * In hot-standby every client is the primary's (no hash needed); in load-balancing the
+     * bucket mod 2 picks (primary 0).
+     */
+    private boolean owns(java.util.function.Supplier<java.util.Optional<Integer>> bucket) {
         HaSettings.Role self = settings.self().role();
         if (settings.mode() == HaSettings.Mode.HOT_STANDBY) {
             return self == HaSettings.Role.PRIMARY;
         }
-        int server = mac.map(m -> LoadBalanceHash.hash(m.bytes()) % 2).orElse(0);
-        return server == (self == HaSettings.Role.PRIMARY ? 0 : 1);
+        return bucket.get().map(b -> b % 2).orElse(0) == (self == HaSettings.Role.PRIMARY ? 0 : 1);
     }
 
     /** Whether this node answers the phone with {@code mac} while it serves {@code serving}. */
